@@ -1,0 +1,211 @@
+package io.descent.store;
+
+import io.descent.DescentException;
+import io.descent.ExitCodes;
+import io.descent.report.Json;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Checkpoints as directories {@code step-00000042/} on any Hadoop FileSystem: a versioned
+ * JSON document (state.json), the vectors as little-endian doubles (vectors.bin), the CRC32C
+ * of both (checksums.json) and _SUCCESS, published by one rename. Never Java serialization:
+ * a checkpoint is data. The newest one whose checksums verify is the one resumed; damaged
+ * ones are reported and skipped.
+ */
+public final class CheckpointStore {
+  public static final String FORMAT = "descent-checkpoint/1";
+  static final String STATE = "state.json";
+  static final String VECTORS = "vectors.bin";
+  static final String CHECKSUMS = "checksums.json";
+  private static final String PREFIX = "step-";
+
+  /** A checkpoint as read back: its iteration, its metadata and its named vectors. */
+  public record Stored(int iteration, Map<String, Object> meta, Map<String, double[]> vectors) {}
+
+  private final Configuration conf;
+  private final String dir;
+  private final int keep;
+  private final Consumer<String> warn;
+  private final AtomicDirectoryWriter writer;
+
+  public CheckpointStore(Configuration conf, String dir, int keep, Consumer<String> warn) {
+    this.conf = conf;
+    this.dir = dir;
+    this.keep = keep;
+    this.warn = warn;
+    this.writer = new AtomicDirectoryWriter(conf);
+  }
+
+  /** Fails fast when the directory cannot be written. */
+  public void preflight() {
+    writer.preflight(new Path(dir, ".probe").toString(), true, "--checkpoint-dir");
+  }
+
+  /** Saves one checkpoint atomically, then keeps only the newest {@code keep}. */
+  public void save(int iteration, Map<String, Object> meta, Map<String, double[]> vectors) {
+    CRC32C vectorsCrc = DoubleArrays.crc();
+    long[] vectorsBytes = new long[1];
+    byte[][] stateBytes = new byte[1][];
+    Map<String, AtomicDirectoryWriter.Content> files = new LinkedHashMap<>();
+    files.put(VECTORS, out -> {
+      for (double[] v : vectors.values()) {
+        DoubleArrays.write(v, out, vectorsCrc);
+        vectorsBytes[0] += 8L * v.length;
+      }
+    });
+    files.put(STATE, out -> {
+      stateBytes[0] = Json.write(stateDocument(iteration, meta, vectors, vectorsBytes[0],
+          vectorsCrc.getValue()));
+      out.write(stateBytes[0]);
+    });
+    files.put(CHECKSUMS, out -> {
+      CRC32C stateCrc = DoubleArrays.crc();
+      stateCrc.update(stateBytes[0]);
+      Map<String, Object> sums = new LinkedHashMap<>();
+      sums.put(STATE, Map.of("bytes", stateBytes[0].length, "crc32c", stateCrc.getValue()));
+      sums.put(VECTORS, Map.of("bytes", vectorsBytes[0], "crc32c", vectorsCrc.getValue()));
+      out.write(Json.write(sums));
+    });
+    writer.writeStreams(new Path(dir, name(iteration)).toString(), files, true);
+    prune();
+  }
+
+  private static Map<String, Object> stateDocument(int iteration, Map<String, Object> meta,
+      Map<String, double[]> vectors, long bytes, long crc) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("format", FORMAT);
+    doc.put("iteration", iteration);
+    List<Map<String, Object>> layout = new ArrayList<>();
+    for (Map.Entry<String, double[]> v : vectors.entrySet()) {
+      layout.add(Map.of("name", v.getKey(), "length", v.getValue().length));
+    }
+    doc.put("vectors", layout);
+    doc.put("vectorsBytes", bytes);
+    doc.put("vectorsCrc32c", crc);
+    doc.put("meta", meta);
+    return doc;
+  }
+
+  /** The newest checkpoint that verifies; damaged ones are reported through {@code warn}. */
+  public Optional<Stored> latestValid() {
+    List<Path> steps = steps();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Path p = steps.get(i);
+      try {
+        return Optional.of(read(p));
+      } catch (IOException | RuntimeException e) {
+        warn.accept("checkpoint " + p + " is damaged (" + e.getMessage()
+            + "); skipping it for an older one.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Removes every checkpoint: a run told not to resume starts a fresh series. */
+  public void clear() {
+    try {
+      FileSystem fs = new Path(dir).getFileSystem(conf);
+      for (Path p : steps()) {
+        fs.delete(p, true);
+      }
+    } catch (IOException e) {
+      throw new DescentException(ExitCodes.FAILURE, "Cannot clear " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checkpoint directories, oldest first (the zero-padded names sort by iteration). */
+  public List<Path> steps() {
+    List<Path> out = new ArrayList<>();
+    try {
+      Path root = new Path(dir);
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        return out;
+      }
+      for (FileStatus s : fs.listStatus(root)) {
+        if (s.isDirectory() && s.getPath().getName().matches(PREFIX + "\\d{8}")) {
+          out.add(s.getPath());
+        }
+      }
+    } catch (IOException e) {
+      throw new DescentException(ExitCodes.FAILURE, "Cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    out.sort((a, b) -> a.getName().compareTo(b.getName()));
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Stored read(Path step) throws IOException {
+    FileSystem fs = step.getFileSystem(conf);
+    if (!fs.exists(new Path(step, AtomicDirectoryWriter.SUCCESS))) {
+      throw new IOException("no _SUCCESS");
+    }
+    Map<String, Object> sums = Json.readMap(readAll(fs, new Path(step, CHECKSUMS)));
+    byte[] stateBytes = readAll(fs, new Path(step, STATE));
+    Map<String, Object> stateSum = (Map<String, Object>) sums.get(STATE);
+    CRC32C crc = DoubleArrays.crc();
+    crc.update(stateBytes);
+    if (((Number) stateSum.get("bytes")).longValue() != stateBytes.length
+        || ((Number) stateSum.get("crc32c")).longValue() != crc.getValue()) {
+      throw new IOException(STATE + " does not match its checksum");
+    }
+    Map<String, Object> doc = Json.readMap(stateBytes);
+    if (!FORMAT.equals(doc.get("format"))) {
+      throw new IOException("format " + doc.get("format") + " is not " + FORMAT);
+    }
+    Map<String, double[]> vectors = new LinkedHashMap<>();
+    CRC32C vcrc = DoubleArrays.crc();
+    try (InputStream raw = fs.open(new Path(step, VECTORS));
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
+      for (Map<String, Object> v : (List<Map<String, Object>>) doc.get("vectors")) {
+        int length = ((Number) v.get("length")).intValue();
+        vectors.put((String) v.get("name"), DoubleArrays.read(in, length, vcrc));
+      }
+      DoubleArrays.requireEnd(in);
+    } catch (java.io.EOFException e) {
+      throw new IOException(VECTORS + " is truncated");
+    }
+    Map<String, Object> vectorSum = (Map<String, Object>) sums.get(VECTORS);
+    if (((Number) vectorSum.get("crc32c")).longValue() != vcrc.getValue()
+        || ((Number) doc.get("vectorsCrc32c")).longValue() != vcrc.getValue()) {
+      throw new IOException(VECTORS + " does not match its checksum");
+    }
+    int iteration = ((Number) doc.get("iteration")).intValue();
+    return new Stored(iteration, (Map<String, Object>) doc.get("meta"), vectors);
+  }
+
+  private static byte[] readAll(FileSystem fs, Path p) throws IOException {
+    try (InputStream in = fs.open(p)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private void prune() {
+    List<Path> steps = steps();
+    try {
+      FileSystem fs = new Path(dir).getFileSystem(conf);
+      for (int i = 0; i < steps.size() - keep; i++) {
+        fs.delete(steps.get(i), true);
+      }
+    } catch (IOException e) {
+      warn.accept("could not remove an old checkpoint: " + e.getMessage());
+    }
+  }
+
+  public static String name(int iteration) {
+    return String.format("%s%08d", PREFIX, iteration);
+  }
+}

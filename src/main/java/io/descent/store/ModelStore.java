@@ -1,0 +1,64 @@
+package io.descent.store;
+
+import io.descent.BadInputException;
+import io.descent.model.LinearModel;
+import io.descent.report.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Model directories: model.json, metrics.json and friends, published atomically. */
+public final class ModelStore {
+  public static final String MODEL_JSON = "model.json";
+  public static final String METRICS_JSON = "metrics.json";
+
+  private final Configuration conf;
+  private final AtomicDirectoryWriter writer;
+
+  public ModelStore(Configuration conf) {
+    this.conf = conf;
+    this.writer = new AtomicDirectoryWriter(conf);
+  }
+
+  public void preflight(String dir, boolean overwrite) {
+    writer.preflight(dir, overwrite, "--output");
+  }
+
+  /** Writes the model, its metrics and any extra files, all or nothing. */
+  public void write(String dir, LinearModel model, byte[] metrics, Map<String, byte[]> extra,
+      boolean overwrite) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put(MODEL_JSON, Json.write(model.toJson()));
+    files.put(METRICS_JSON, metrics);
+    files.putAll(extra);
+    writer.write(dir, files, overwrite);
+  }
+
+  /** Reads a complete model directory (one with _SUCCESS). */
+  public LinearModel read(String dir, String flag) {
+    Path root = new Path(dir);
+    try {
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(new Path(root, AtomicDirectoryWriter.SUCCESS))) {
+        throw new BadInputException(flag + ": " + dir
+            + " is not a complete Descent model directory (no _SUCCESS).");
+      }
+      byte[] bytes;
+      Path file = new Path(root, MODEL_JSON);
+      try (InputStream in = fs.open(file)) {
+        bytes = in.readAllBytes();
+      }
+      return LinearModel.fromJson(Json.readMap(bytes));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadInputException) {
+        throw (BadInputException) e;
+      }
+      throw new BadInputException(flag + ": cannot read " + dir + "/" + MODEL_JSON + ": "
+          + e.getMessage());
+    }
+  }
+}
