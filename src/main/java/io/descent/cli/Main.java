@@ -1,0 +1,118 @@
+package io.descent.cli;
+
+import io.descent.DescentException;
+import io.descent.ExitCodes;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code descent train|…}: the entry point of bin/descent and of
+ * {@code spark-submit --class io.descent.cli.Main}. Exit codes as in DESIGN.md: 0 done,
+ * 2 bad arguments, configuration or data, 3 diverged, 4 anything else. Errors are one
+ * sentence; stack traces only with --verbose.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err, null));
+  }
+
+  /**
+   * Runs a command and returns its exit code instead of exiting. With a non-null
+   * {@code session} the command runs in it (and leaves it open); otherwise it creates one.
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err, SparkSession session) {
+    CommandLine root = commandLine();
+    root.setOut(new PrintWriter(out, true));
+    root.setErr(new PrintWriter(err, true));
+    ParseResult parsed;
+    try {
+      parsed = root.parseArgs(args);
+    } catch (ParameterException e) {
+      err.println("descent: " + e.getMessage());
+      err.println("Run 'descent " + commandName(e) + "--help' for the options.");
+      return ExitCodes.BAD_INPUT;
+    }
+    if (CommandLine.printHelpIfRequested(parsed)) {
+      return ExitCodes.OK;
+    }
+    if (!parsed.hasSubcommand()) {
+      root.usage(err);
+      return ExitCodes.BAD_INPUT;
+    }
+    ParseResult sub = parsed.subcommand();
+    boolean verbose = sub.hasMatchedOption("--verbose") && (Boolean) sub.matchedOptionValue("--verbose", false);
+    switch (sub.commandSpec().name()) {
+      case "train":
+        return guarded(err, verbose, () -> new TrainCommand(sub, out, session).run());
+      default:
+        root.usage(err);
+        return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  static CommandLine commandLine() {
+    CommandSpec spec = CommandSpec.create().name("descent").mixinStandardHelpOptions(true)
+        .version("descent 0.1.0");
+    spec.usageMessage().description(
+        "Distributed gradient descent for linear models on Apache Spark.");
+    CommandLine root = new CommandLine(spec);
+    root.addSubcommand("train", new CommandLine(TrainCommand.spec()));
+    return root;
+  }
+
+  private static String commandName(ParameterException e) {
+    String name = e.getCommandLine().getCommandName();
+    return "descent".equals(name) ? "" : name + " ";
+  }
+
+  /** Runs a command, turning every failure into its exit code and one line on stderr. */
+  static int guarded(PrintStream err, boolean verbose, Command command) {
+    try {
+      command.run();
+      return ExitCodes.OK;
+    } catch (Throwable t) {
+      DescentException known = findCause(t, DescentException.class);
+      if (verbose) {
+        t.printStackTrace(err);
+      }
+      if (known != null) {
+        err.println("descent: " + known.getMessage());
+        return known.exitCode();
+      }
+      err.println("descent: failed: " + describe(t)
+          + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private static String describe(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String msg = root.getMessage();
+    return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+  }
+
+  static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
+  }
+
+  /** A command body. */
+  @FunctionalInterface
+  interface Command {
+    void run() throws Exception;
+  }
+}

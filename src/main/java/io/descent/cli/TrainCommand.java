@@ -1,0 +1,70 @@
+package io.descent.cli;
+
+import io.descent.config.ConfigKeys;
+import io.descent.config.Settings;
+import io.descent.config.TrainConfig;
+import io.descent.train.Trainer;
+import java.io.PrintStream;
+import java.nio.file.Paths;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code descent train}: its flags are the keys of {@link ConfigKeys}, plus --conf and --verbose. */
+final class TrainCommand {
+  private final ParseResult parsed;
+  private final PrintStream out;
+  private final SparkSession given;
+
+  TrainCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+    this.parsed = parsed;
+    this.out = out;
+    this.given = given;
+  }
+
+  static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create().name("train").mixinStandardHelpOptions(true);
+    spec.usageMessage().description("Train a linear model by distributed gradient descent.");
+    spec.addOption(OptionSpec.builder("--conf").paramLabel("FILE").type(String.class)
+        .description("A properties file of settings (keys as these flags, without --; "
+            + "spark.* keys go to Spark). Flags override it.").build());
+    spec.addOption(OptionSpec.builder("--verbose").arity("0").type(boolean.class)
+        .description("Spark's INFO logs and stack traces on errors.").build());
+    for (ConfigKeys.Key key : ConfigKeys.ALL) {
+      OptionSpec.Builder b = OptionSpec.builder("--" + key.name()).type(String.class)
+          .paramLabel(key.name().toUpperCase().replace('-', '_'))
+          .description(key.description()
+              + (key.defaultValue() == null ? "" : " Default: " + key.defaultValue() + "."));
+      if (key.name().equals("overwrite")) {
+        b.arity("0..1").fallbackValue("true").paramLabel("true|false");
+      }
+      spec.addOption(b.build());
+    }
+    return spec;
+  }
+
+  void run() {
+    Settings settings = new Settings();
+    if (parsed.hasMatchedOption("--conf")) {
+      settings.loadFile(Paths.get((String) parsed.matchedOptionValue("--conf", null)));
+    }
+    for (ConfigKeys.Key key : ConfigKeys.ALL) {
+      if (parsed.hasMatchedOption("--" + key.name())) {
+        settings.putFlag(key.name(), parsed.matchedOptionValue("--" + key.name(), null));
+      }
+    }
+    TrainConfig config = TrainConfig.from(settings);
+    boolean verbose = parsed.hasMatchedOption("--verbose");
+    Logging.configure(verbose);
+    SparkSession spark = given != null ? given
+        : SparkSessions.create(config.master(), config.sparkConf());
+    try {
+      new Trainer(spark, config, out).run();
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.descent.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every training setting: its name (the same as flag {@code --name} and as key in a
+ * {@code --conf} file), its default and what it does. Help text, the config file check
+ * and {@link TrainConfig} all read this one table.
+ */
+public final class ConfigKeys {
+  /** One setting. A null default means "none" (required, or off). */
+  public record Key(String name, String defaultValue, String description) {}
+
+  public static final List<Key> ALL = List.of(
+      new Key("data", null, "Training data: a file or directory, any Hadoop path (file:, hdfs:, s3a:)."),
+      new Key("format", null, "libsvm, csv or parquet; default: from the file name (.csv, .parquet, else libsvm)."),
+      new Key("label-col", null, "CSV/Parquet label column; default: 'label' if present, else the last column (CSV)."),
+      new Key("weight-col", null, "CSV/Parquet instance-weight column; default: every row weighs 1."),
+      new Key("features-col", null, "Parquet vector column; default: 'features' if present, else every numeric column."),
+      new Key("num-features", null, "Number of features; default: inferred. A larger index is an error."),
+      new Key("loss", null, "squared, logistic, hinge or softmax (required)."),
+      new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),
+      new Key("output", null, "Model directory to create (required)."),
+      new Key("overwrite", "false", "Replace an existing output directory."),
+      new Key("optimizer", "armijo", "gd (fixed step) or armijo (backtracking line search)."),
+      new Key("step", "auto", "Step size η, or auto: 1/L from a bound on the gradient's Lipschitz constant (armijo: the first trial step)."),
+      new Key("reg", "0", "Regularization strength λ."),
+      new Key("elastic-net", "0", "Elastic-net mix α in [0,1]: 0 is L2, 1 is L1."),
+      new Key("intercept", "true", "Fit an intercept (never regularized)."),
+      new Key("max-iter", "100", "Iteration budget."),
+      new Key("tol", "1e-6", "Stop when the objective changes by less than tol, relative."),
+      new Key("grad-tol", "1e-6", "Stop when the gradient norm (minimal subgradient with L1) is below grad-tol."),
+      new Key("checkpoint-dir", null, "Directory for checkpoints between steps (any Hadoop path); default: none."),
+      new Key("checkpoint-every", "1", "Checkpoint every N iterations."),
+      new Key("keep-checkpoints", "3", "How many checkpoints to keep."),
+      new Key("resume", "auto", "auto (resume from the newest valid checkpoint), never, or force (ignore fingerprint differences)."),
+      new Key("warm-start", null, "Start from the weights of this previous model directory."),
+      new Key("partitions", "0", "Number of data partitions; 0: Spark's default parallelism."),
+      new Key("seed", "42", "Seed of every random choice."),
+      new Key("master", null, "Spark master; default: the one spark-submit gives, else local[*]."),
+      new Key("block-bytes", "1048576", "Target size of a cached block of rows, in bytes."),
+      new Key("storage-level", "MEMORY_ONLY", "Spark storage level of the cached blocks (MEMORY_AND_DISK for data larger than memory)."));
+
+  private ConfigKeys() {}
+
+  public static Map<String, String> defaults() {
+    Map<String, String> d = new LinkedHashMap<>();
+    for (Key k : ALL) {
+      d.put(k.name(), k.defaultValue());
+    }
+    return d;
+  }
+}

@@ -1,0 +1,76 @@
+package io.descent.config;
+
+import io.descent.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Raw key → value settings, each remembering where it came from ("--reg" or
+ * "conf/x.properties, key reg") so that a bad value is reported at its origin. Flags are
+ * put after the file, so they override it. {@code spark.*} keys are kept apart for Spark.
+ */
+public final class Settings {
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> origins = new LinkedHashMap<>();
+  private final Map<String, String> spark = new TreeMap<>();
+
+  public void put(String key, String value, String origin) {
+    if (key.startsWith("spark.")) {
+      spark.put(key, value);
+      return;
+    }
+    values.put(key, value);
+    origins.put(key, origin);
+  }
+
+  public void putFlag(String key, String value) {
+    if (value != null) {
+      put(key, value, "--" + key);
+    }
+  }
+
+  /** Loads a properties file (read as UTF-8); local path. */
+  public void loadFile(Path file) {
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new BadInputException("Cannot read configuration file " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("Configuration file " + file + " is malformed: " + e.getMessage());
+    }
+    for (String key : new TreeMap<>(p.stringPropertyNames().stream()
+        .collect(java.util.stream.Collectors.toMap(k -> k, k -> k))).keySet()) {
+      put(key.trim(), p.getProperty(key).trim(), file + ", key " + key.trim());
+    }
+  }
+
+  public String get(String key) {
+    return values.get(key);
+  }
+
+  public boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  public String origin(String key) {
+    return origins.getOrDefault(key, key);
+  }
+
+  public Iterable<String> keys() {
+    return values.keySet();
+  }
+
+  /** The spark.* keys, passed through to the SparkSession. */
+  public Map<String, String> sparkConf() {
+    return spark;
+  }
+}

@@ -1,0 +1,86 @@
+package io.descent.train;
+
+import io.descent.optim.Optimizer;
+import io.descent.optim.OptimizerState;
+import io.descent.optim.Problem;
+import io.descent.optim.Step;
+import io.descent.optim.StoppingRule;
+import io.descent.report.IterationRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Iterates an optimizer from a state until the stopping rule or the optimizer says stop.
+ * Every state passes through {@code onIteration} (logging, checkpoints) with its record.
+ */
+public final class TrainingLoop {
+  /** Where the run ended. */
+  public record Outcome(OptimizerState state, List<IterationRecord> history, String stopReason) {}
+
+  /**
+   * What a listener sees after each iteration (and once for the starting state);
+   * {@code stopReason} is set on the last one.
+   */
+  public record Progress(OptimizerState state, List<IterationRecord> history, String stopReason) {
+
+    public IterationRecord last() {
+      return history.get(history.size() - 1);
+    }
+  }
+
+  private final Problem problem;
+  private final Optimizer optimizer;
+  private final StoppingRule rule;
+  private final Consumer<Progress> onIteration;
+
+  public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
+      Consumer<Progress> onIteration) {
+    this.problem = problem;
+    this.optimizer = optimizer;
+    this.rule = rule;
+    this.onIteration = onIteration;
+  }
+
+  /** A fresh run from x0. */
+  public Outcome run(double[] x0) {
+    long started = System.nanoTime();
+    OptimizerState state = optimizer.start(problem, x0);
+    List<IterationRecord> history = new ArrayList<>();
+    history.add(IterationRecord.start(state.value(), state.evaluation().gradientNorm(),
+        problem.passes(), seconds(started)));
+    String reason = rule.maxIter() == 0 ? StoppingRule.MAX_ITER : rule.check(null, state);
+    onIteration.accept(new Progress(state, List.copyOf(history), reason));
+    return reason != null ? new Outcome(state, history, reason) : continueFrom(state, history);
+  }
+
+  /**
+   * Continues from a state the stopping rule let pass, and the history that led to it (also
+   * a resume from a checkpoint).
+   */
+  public Outcome continueFrom(OptimizerState state, List<IterationRecord> history) {
+    List<IterationRecord> records = new ArrayList<>(history);
+    String reason = state.iteration() >= rule.maxIter() ? StoppingRule.MAX_ITER : null;
+    while (reason == null) {
+      long started = System.nanoTime();
+      long passesBefore = problem.passes();
+      Step step = optimizer.step(problem, state);
+      if (step.stopReason() != null) {
+        reason = step.stopReason();
+        break;
+      }
+      OptimizerState next = step.state();
+      records.add(new IterationRecord(next.iteration(), next.value(),
+          next.evaluation().gradientNorm(), step.stepSize(), step.predictedDecrease(),
+          state.value() - next.value(), problem.passes() - passesBefore, seconds(started)));
+      reason = rule.check(state, next);
+      state = next;
+      onIteration.accept(new Progress(next, List.copyOf(records), reason));
+    }
+    return new Outcome(state, records, reason);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}

@@ -1,0 +1,9 @@
+package io.descent.train;
+
+import io.descent.model.LinearModel;
+import io.descent.report.IterationRecord;
+import java.util.List;
+
+/** What a finished training run produced. */
+public record TrainingResult(LinearModel model, List<IterationRecord> history, String stopReason,
+    long rows, double seconds) {}

@@ -1,0 +1,118 @@
+package io.descent.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code io.descent.cli.Main} in a JVM of its own, as spark-submit or bin/descent would run
+ * it: for tests that kill the driver, or that need another master than the shared session.
+ */
+public final class DescentProcess implements AutoCloseable {
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private DescentProcess(Process process) {
+    this.process = process;
+    Thread pump = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String l; (l = r.readLine()) != null; ) {
+          all.add(l);
+          lines.add(l);
+        }
+      } catch (IOException ignored) {
+        // The process was killed: its output simply ends.
+      }
+    }, "descent-process-output");
+    pump.setDaemon(true);
+    pump.start();
+  }
+
+  /** Starts {@code Main} with these arguments; stderr is merged into the output. */
+  public static DescentProcess start(String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.addAll(jvmOptions());
+    cmd.add("-Dlog4j2.configurationFile=" + Paths.get("conf/log4j2.properties").toAbsolutePath());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.descent.cli.Main");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    try {
+      return new DescentProcess(pb.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> jvmOptions() {
+    try {
+      List<String> out = new ArrayList<>();
+      for (String l : Files.readAllLines(Path.of("conf/jvm-options"))) {
+        if (!l.isBlank() && !l.startsWith("#")) {
+          out.add(l.trim());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for an output line that matches; false if the process ended or time ran out. */
+  public boolean awaitLine(Predicate<String> match, long timeoutSeconds) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < end) {
+      String l = lines.poll(200, TimeUnit.MILLISECONDS);
+      if (l != null && match.test(l)) {
+        return true;
+      }
+      if (l == null && !process.isAlive() && lines.isEmpty()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** SIGKILL: no shutdown hook, no finally block runs, as when a node dies. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** Waits for the exit code. */
+  public int waitFor(long timeoutSeconds) throws InterruptedException {
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("descent did not finish in " + timeoutSeconds + " s:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  public String output() {
+    synchronized (all) {
+      return String.join("\n", all);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
