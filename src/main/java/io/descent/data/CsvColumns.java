@@ -1,0 +1,103 @@
+package io.descent.data;
+
+import io.descent.BadInputException;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * The roles of a CSV file's columns (label, optional weight, features in file order) and the
+ * parsing of one row's cells by those roles. Tasks and the driver's line scan both parse
+ * through here, so they accept and reject the same cells.
+ */
+final class CsvColumns implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String[] names;
+  private final int labelColumn;
+  private final int weightColumn;
+  /** Feature index of each column, -1 for the label and weight columns. */
+  private final int[] featureIndex;
+  private final int numFeatureColumns;
+  private final LabelPolicy policy;
+
+  /**
+   * The label is {@code labelCol}, else a column named "label", else the last column; every
+   * other column but the weight is a feature. {@code fileName} is for error messages.
+   */
+  CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName) {
+    this.names = names.clone();
+    this.policy = policy;
+    if (labelCol != null) {
+      labelColumn = require(labelCol, "label", fileName);
+    } else {
+      int named = indexOf("label");
+      labelColumn = named >= 0 ? named : names.length - 1;
+    }
+    weightColumn = weightCol == null ? -1 : require(weightCol, "weight", fileName);
+    if (weightColumn == labelColumn) {
+      throw new BadInputException("the weight column \"" + weightCol + "\" of " + fileName
+          + " is also its label column");
+    }
+    featureIndex = new int[names.length];
+    int next = 0;
+    for (int j = 0; j < names.length; j++) {
+      featureIndex[j] = j == labelColumn || j == weightColumn ? -1 : next++;
+    }
+    numFeatureColumns = next;
+  }
+
+  private int require(String name, String role, String fileName) {
+    int j = indexOf(name);
+    if (j < 0) {
+      throw new BadInputException(fileName + " has no " + role + " column \"" + name
+          + "\"; its columns are " + String.join(", ", names));
+    }
+    return j;
+  }
+
+  private int indexOf(String name) {
+    return Arrays.asList(names).indexOf(name);
+  }
+
+  int numColumns() {
+    return names.length;
+  }
+
+  int numFeatureColumns() {
+    return numFeatureColumns;
+  }
+
+  String labelName() {
+    return names[labelColumn];
+  }
+
+  /** Parses the cells of one row (one per column) into {@code out}, left to right. */
+  RowProblem parse(String[] cells, RowBuffer out) {
+    out.clear();
+    for (int j = 0; j < cells.length; j++) {
+      String text = cells[j] == null ? "" : cells[j];
+      Double parsed = RowChecks.parse(text);
+      if (parsed == null) {
+        return new RowProblem(names[j], Numbers.quote(text) + " is not a number");
+      }
+      double v = parsed;
+      String problem;
+      if (j == labelColumn) {
+        out.label = v + 0.0;
+        problem = policy.rowProblem(out.label);
+      } else if (j == weightColumn) {
+        out.weight = v;
+        problem = RowChecks.weightProblem(v);
+      } else {
+        problem = Double.isFinite(v) ? null : Numbers.quote(text) + " is not a finite number";
+        if (problem == null) {
+          out.add(featureIndex[j], v);
+        }
+      }
+      if (problem != null) {
+        return new RowProblem(names[j], problem);
+      }
+    }
+    return null;
+  }
+}

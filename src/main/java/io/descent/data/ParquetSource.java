@@ -1,0 +1,104 @@
+package io.descent.data;
+
+import io.descent.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Parquet through Spark's reader. Features are a Spark ML vector column (featuresCol, or one
+ * named "features"), else every numeric column but the label and weight, in schema order.
+ * Reading the schema costs Spark one small job.
+ */
+final class ParquetSource {
+  private ParquetSource() {}
+
+  static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
+      Configuration conf) {
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(files.sparkPaths());
+    } catch (Exception e) {
+      throw new ProblemReporter(files, null, conf).readFailure(e);
+    }
+    StructType schema = df.schema();
+    String display = files.display();
+    String label = spec.labelCol() == null ? "label" : spec.labelCol();
+    requireNumeric(schema, label, "label", display);
+    String weight = spec.weightCol();
+    if (weight != null) {
+      requireNumeric(schema, weight, "weight", display);
+    }
+    List<Column> selected = new ArrayList<>(List.of(SourceFrame.positionColumns()));
+    selected.add(SourceFrame.named(label).cast("double"));
+    if (weight != null) {
+      selected.add(SourceFrame.named(weight).cast("double"));
+    }
+    String vectorColumn = vectorColumn(schema, spec.featuresCol(), display);
+    RowDecoder decoder;
+    int featureColumns;
+    if (vectorColumn != null) {
+      selected.add(SourceFrame.named(vectorColumn));
+      decoder = new VectorRowDecoder(policy, label, weight, weight != null, vectorColumn,
+          spec.numFeatures());
+      featureColumns = -1;
+    } else {
+      List<String> names = new ArrayList<>();
+      for (StructField f : schema.fields()) {
+        if (f.dataType() instanceof NumericType && !f.name().equals(label) && !f.name().equals(weight)) {
+          names.add(f.name());
+          selected.add(SourceFrame.named(f.name()).cast("double"));
+        }
+      }
+      decoder = new NumericColumnsRowDecoder(policy, label, weight, names.toArray(new String[0]));
+      featureColumns = names.size();
+    }
+    Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
+    return new SourceFrame(rows.javaRDD(), decoder, featureColumns, weight != null, null, label);
+  }
+
+  /** The vector column to use, or null for numeric columns. */
+  private static String vectorColumn(StructType schema, String featuresCol, String display) {
+    if (featuresCol != null) {
+      DataType t = type(schema, featuresCol, "features", display);
+      if (!(t instanceof VectorUDT)) {
+        throw new BadInputException("the features column \"" + featuresCol + "\" of " + display
+            + " is " + t.simpleString() + ", not a Spark ML vector");
+      }
+      return featuresCol;
+    }
+    for (StructField f : schema.fields()) {
+      if (f.name().equals("features") && f.dataType() instanceof VectorUDT) {
+        return "features";
+      }
+    }
+    return null;
+  }
+
+  private static void requireNumeric(StructType schema, String name, String role, String display) {
+    DataType t = type(schema, name, role, display);
+    if (!(t instanceof NumericType)) {
+      throw new BadInputException("the " + role + " column \"" + name + "\" of " + display
+          + " is " + t.simpleString() + ", not a number");
+    }
+  }
+
+  private static DataType type(StructType schema, String name, String role, String display) {
+    for (StructField f : schema.fields()) {
+      if (f.name().equals(name)) {
+        return f.dataType();
+      }
+    }
+    throw new BadInputException(display + " has no " + role + " column \"" + name
+        + "\"; its columns are " + String.join(", ", schema.fieldNames()));
+  }
+}

@@ -1,0 +1,92 @@
+package io.descent.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.Function2;
+import scala.Tuple2;
+
+/**
+ * The reduce side of the packing job: receives one target partition's chunks sorted by their
+ * first global index, checks they tile the partition's range exactly, and re-cuts the rows
+ * into blocks of {@code rowsPerBlock} rows in the smaller layout.
+ */
+final class PartitionPacker
+    implements Function2<Integer, Iterator<Tuple2<Long, Block>>, Iterator<Block>> {
+  private static final long serialVersionUID = 1L;
+
+  private final IndexRangePartitioner partitioner;
+  private final int numFeatures;
+  private final boolean weighted;
+  private final int rowsPerBlock;
+
+  PartitionPacker(IndexRangePartitioner partitioner, int numFeatures, boolean weighted, int rowsPerBlock) {
+    this.partitioner = partitioner;
+    this.numFeatures = numFeatures;
+    this.weighted = weighted;
+    this.rowsPerBlock = rowsPerBlock;
+  }
+
+  @Override
+  public Iterator<Block> call(Integer partition, Iterator<Tuple2<Long, Block>> chunks) {
+    return new Blocks(chunks, partitioner.start(partition), partitioner.start(partition + 1));
+  }
+
+  private final class Blocks implements Iterator<Block> {
+    private final Iterator<Tuple2<Long, Block>> chunks;
+    private final long end;
+    private final BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock);
+    private long nextIndex;
+    private Block chunk;
+    private int row;
+    private Block next;
+
+    Blocks(Iterator<Tuple2<Long, Block>> chunks, long start, long end) {
+      this.chunks = chunks;
+      this.nextIndex = start;
+      this.end = end;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null) {
+        next = advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Block next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Block b = next;
+      next = null;
+      return b;
+    }
+
+    private Block advance() {
+      while (block.rows() < rowsPerBlock) {
+        if (chunk == null || row == chunk.numRows()) {
+          if (!chunks.hasNext()) {
+            if (nextIndex != end) {
+              throw new InputChangedException("rows " + nextIndex + " to " + (end - 1) + " are missing");
+            }
+            return block.rows() == 0 ? null : block.build();
+          }
+          Tuple2<Long, Block> c = chunks.next();
+          if (c._1() != nextIndex) {
+            throw new InputChangedException("expected row " + nextIndex + " but got row " + c._1());
+          }
+          chunk = c._2();
+          row = 0;
+          nextIndex += chunk.numRows();
+        }
+        int[] starts = chunk.rowStart();
+        block.add(chunk.label(row), chunk.weight(row), chunk.indices(), chunk.values(),
+            starts[row], starts[row + 1]);
+        row++;
+      }
+      return block.build();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.descent.data;
+
+import java.util.Arrays;
+
+/**
+ * One decoded row, reused from row to row so that reading creates no per-row arrays:
+ * original label, weight, and the non-zero features as increasing 0-based indices.
+ */
+final class RowBuffer {
+  double label;
+  double weight;
+  int nnz;
+  int[] indices = new int[16];
+  double[] values = new double[16];
+  /** The declared size of a vector feature column (0 for other sources). */
+  long vectorSize;
+
+  void clear() {
+    label = Double.NaN;
+    weight = 1;
+    nnz = 0;
+    vectorSize = 0;
+  }
+
+  /** Appends a feature; zeros are not stored. Indices must come in increasing order. */
+  void add(int index, double value) {
+    if (value == 0) {
+      return;
+    }
+    if (nnz == indices.length) {
+      indices = Arrays.copyOf(indices, 2 * nnz);
+      values = Arrays.copyOf(values, 2 * nnz);
+    }
+    indices[nnz] = index;
+    values[nnz] = value;
+    nnz++;
+  }
+
+  /** One past the largest index stored, 0 when the row has no non-zero feature. */
+  int indexBound() {
+    return nnz == 0 ? 0 : indices[nnz - 1] + 1;
+  }
+}

@@ -1,0 +1,54 @@
+package io.descent.data;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The scan job's task: decodes and checks every row of one input partition and returns one
+ * {@link PartitionScan}. Stops at the first bad row; the driver reports the earliest one.
+ */
+final class ScanPartition implements FlatMapFunction<Iterator<Row>, PartitionScan> {
+  private static final long serialVersionUID = 1L;
+
+  private final RowDecoder decoder;
+  /** Distinct labels kept per partition; 0 when the policy needs none. */
+  private final int labelCap;
+
+  ScanPartition(RowDecoder decoder, int labelCap) {
+    this.decoder = decoder;
+    this.labelCap = labelCap;
+  }
+
+  @Override
+  public Iterator<PartitionScan> call(Iterator<Row> rows) {
+    PartitionScan scan = new PartitionScan(labelCap > 0 ? new LabelCensus(labelCap) : null);
+    RowBuffer row = new RowBuffer();
+    PartitionScan.Segment segment = null;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      String file = r.getString(0);
+      long splitStart = r.getLong(1);
+      if (segment == null || segment.splitStart != splitStart || !segment.file.equals(file)) {
+        segment = new PartitionScan.Segment(file, splitStart);
+        scan.segments.add(segment);
+      }
+      RowProblem problem = decoder.decode(r, row);
+      if (problem != null) {
+        scan.problem = problem;
+        scan.problemAt = new RowPosition(file, splitStart, segment.rows);
+        break;
+      }
+      if (scan.labels != null) {
+        scan.labels.add(row.label, file, splitStart, segment.rows);
+      }
+      scan.nnz += row.nnz;
+      scan.indexBound = Math.max(scan.indexBound, row.indexBound());
+      scan.maxVectorSize = Math.max(scan.maxVectorSize, row.vectorSize);
+      scan.positiveWeight |= row.weight > 0;
+      segment.rows++;
+    }
+    return List.of(scan).iterator();
+  }
+}

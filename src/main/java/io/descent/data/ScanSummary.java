@@ -1,0 +1,67 @@
+package io.descent.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scan job's partition results merged on the driver, in input order. */
+final class ScanSummary {
+  /** One distinct label with its first occurrence in input order and its count. */
+  record LabelValue(double value, RowPosition first, long count) {}
+
+  final SegmentTable segments;
+  final long rows;
+  final long nnz;
+  final int indexBound;
+  final long maxVectorSize;
+  final boolean positiveWeight;
+  /** The earliest bad row in input order, or null. */
+  final RowProblem problem;
+  final RowPosition problemAt;
+  /** Distinct labels ordered by first occurrence; empty when the policy needs none. */
+  final List<LabelValue> labels;
+  final boolean labelsOverflow;
+
+  ScanSummary(List<PartitionScan> scans, InputFiles files) {
+    segments = new SegmentTable(scans, files);
+    Comparator<RowPosition> order = segments.order();
+    long n = 0;
+    int bound = 0;
+    long size = 0;
+    boolean positive = false;
+    RowProblem firstProblem = null;
+    RowPosition firstProblemAt = null;
+    Map<Double, LabelValue> merged = new HashMap<>();
+    boolean overflow = false;
+    for (PartitionScan s : scans) {
+      n += s.nnz;
+      bound = Math.max(bound, s.indexBound);
+      size = Math.max(size, s.maxVectorSize);
+      positive |= s.positiveWeight;
+      if (s.problem != null && (firstProblemAt == null || order.compare(s.problemAt, firstProblemAt) < 0)) {
+        firstProblem = s.problem;
+        firstProblemAt = s.problemAt;
+      }
+      if (s.labels != null) {
+        overflow |= s.labels.overflow();
+        s.labels.values().forEach((value, seen) -> merged.merge(value,
+            new LabelValue(value, seen.first, seen.count),
+            (a, b) -> new LabelValue(value,
+                order.compare(a.first(), b.first()) <= 0 ? a.first() : b.first(),
+                a.count() + b.count())));
+      }
+    }
+    nnz = n;
+    indexBound = bound;
+    maxVectorSize = size;
+    positiveWeight = positive;
+    problem = firstProblem;
+    problemAt = firstProblemAt;
+    rows = segments.totalRows();
+    labels = new ArrayList<>(merged.values());
+    labels.sort(Comparator.comparing(LabelValue::first, order));
+    labelsOverflow = overflow;
+  }
+}

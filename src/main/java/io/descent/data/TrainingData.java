@@ -1,0 +1,76 @@
+package io.descent.data;
+
+import org.apache.spark.api.java.JavaRDD;
+
+/** Cached training data, ready for the engine. */
+public final class TrainingData {
+  private final JavaRDD<Block> blocks;
+  private final int numPartitions;
+  private final long numRows;
+  private final int numFeatures;
+  private final double weightSum;
+  private final LabelMapping labels;
+  private final long arrayBytes;
+  private final InputFingerprint fingerprint;
+
+  TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
+      double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
+    this.blocks = blocks;
+    this.numPartitions = numPartitions;
+    this.numRows = numRows;
+    this.numFeatures = numFeatures;
+    this.weightSum = weightSum;
+    this.labels = labels;
+    this.arrayBytes = arrayBytes;
+    this.fingerprint = fingerprint;
+  }
+
+  /**
+   * The blocks, persisted and materialized. Partition p holds the input rows
+   * [p·n/P, (p+1)·n/P) in input order; a partition may be empty when n &lt; P.
+   */
+  public JavaRDD<Block> blocks() {
+    return blocks;
+  }
+
+  public int numPartitions() {
+    return numPartitions;
+  }
+
+  public long numRows() {
+    return numRows;
+  }
+
+  public int numFeatures() {
+    return numFeatures;
+  }
+
+  /** Sum of instance weights, summed in partition order (deterministic). */
+  public double weightSum() {
+    return weightSum;
+  }
+
+  public LabelMapping labels() {
+    return labels;
+  }
+
+  /** Sum of {@link Block#arrayBytes()} over all blocks. */
+  public long arrayBytes() {
+    return arrayBytes;
+  }
+
+  public InputFingerprint fingerprint() {
+    return fingerprint;
+  }
+
+  /** Unpersists the blocks. */
+  public void release() {
+    blocks.unpersist(false);
+  }
+
+  @Override
+  public String toString() {
+    return numRows + " rows x " + numFeatures + " features in " + numPartitions
+        + " partitions, " + arrayBytes + " bytes, labels " + labels;
+  }
+}
