@@ -64,6 +64,8 @@ public final class Main {
         "Distributed gradient descent for linear models on Apache Spark.");
     CommandLine root = new CommandLine(spec);
     root.addSubcommand("train", new CommandLine(TrainCommand.spec()));
+    // A flag given twice takes its last value, so wrapper scripts can append overrides.
+    root.setOverwrittenOptionsAllowed(true);
     return root;
   }
 
