@@ -84,6 +84,135 @@ public final class BlockObjective {
     }
   }
 
+  /**
+   * For every t in {@code steps}: adds Σ vᵢ [ℓ(yᵢ, mᵢ + t zᵢ) − ℓ(yᵢ, mᵢ)] to {@code diffs[s]}
+   * and Σ vᵢ d/dt ℓ(yᵢ, mᵢ + t zᵢ) to {@code slopes[s]}. The differences are summed row by
+   * row, each computed without cancellation (see {@link Loss#alongLine}), so they resolve
+   * decreases far below the rounding error of the loss value itself.
+   */
+  public void addLineValues(Block b, double[] params, double[] direction, double[] steps,
+      double[] diffs, double[] slopes) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    ensureScratch(n);
+    BlockKernel.margins(b, layout, params, margins);
+    BlockKernel.margins(b, layout, direction, scratch);
+    double[] blockDiffs = new double[steps.length];
+    double[] blockSlopes = new double[steps.length];
+    double[] out = new double[2];
+    for (int r = 0; r < n; r++) {
+      double v = b.weight(r);
+      double y = b.label(r);
+      for (int s = 0; s < steps.length; s++) {
+        loss.alongLine(y, margins, scratch, r * k, steps[s], out);
+        blockDiffs[s] += v * out[0];
+        blockSlopes[s] += v * out[1];
+      }
+    }
+    for (int s = 0; s < steps.length; s++) {
+      diffs[s] += blockDiffs[s];
+      slopes[s] += blockSlopes[s];
+    }
+  }
+
+  /**
+   * For every displacement Δⱼ: adds Σ vᵢ [ℓ(yᵢ, m(x + Δⱼ)ᵢ) − ℓ(yᵢ, m(x)ᵢ)] to {@code out[j]},
+   * summed row by row like {@link #addLineValues} (the margins of Δⱼ are computed directly,
+   * not as the difference of two margins).
+   */
+  public void addDifferences(Block b, double[] params, double[][] displacements, double[] out) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    ensureScratch(n);
+    BlockKernel.margins(b, layout, params, margins);
+    double[] pair = new double[2];
+    for (int j = 0; j < displacements.length; j++) {
+      BlockKernel.margins(b, layout, displacements[j], scratch);
+      double sum = 0;
+      for (int r = 0; r < n; r++) {
+        loss.alongLine(b.label(r), margins, scratch, r * k, 1.0, pair);
+        sum += b.weight(r) * pair[0];
+      }
+      out[j] += sum;
+    }
+  }
+
+  /**
+   * Adds the gradient of Σ vᵢ ℓᵢ to {@code grad} and its Hessian Σ vᵢ ℓ''ᵢ x̃ᵢx̃ᵢᵀ to
+   * {@code hessianUpper} (upper triangle, column-major, see {@link BlockGram#addWeightedGram});
+   * returns Σ vᵢ ℓᵢ. Only for single-output losses with a second derivative.
+   */
+  public double addLossGradientAndHessian(Block b, double[] params, double[] grad,
+      double[] hessianUpper) {
+    if (layout.numOutputs() != 1 || !loss.hasSecondDerivative()) {
+      throw new UnsupportedOperationException("no Hessian for the " + loss.name() + " loss");
+    }
+    int n = b.numRows();
+    double sum = addLossAndGradient(b, params, grad);
+    // addLossAndGradient left the margins at params in `margins`.
+    double[] curvature = new double[n];
+    for (int r = 0; r < n; r++) {
+      curvature[r] = b.weight(r) * loss.secondDerivative(b.label(r), margins, r);
+    }
+    BlockGram.addWeightedGram(b, layout.hasIntercept(), curvature, hessianUpper);
+    return sum;
+  }
+
+  /**
+   * One sweep for stochastic methods: adds [Σ vᵢ ℓᵢ over all rows, the same over the batch,
+   * Σ vᵢ over the batch] to {@code sums} and the batch's gradient to {@code grad}. A row joins
+   * the batch when {@code sampler} says so; it is asked once per row, in row order.
+   */
+  public void addSampledLossAndGradient(Block b, double[] params, RowSampler sampler,
+      double fraction, double[] grad, double[] sums) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    ensureScratch(n);
+    BlockKernel.margins(b, layout, params, margins);
+    double all = 0;
+    double batch = 0;
+    double batchWeight = 0;
+    for (int r = 0; r < n; r++) {
+      double v = b.weight(r);
+      double l = loss.valueAndDerivative(b.label(r), margins, r * k, scratch);
+      all += v * l;
+      if (sampler.take(fraction)) {
+        batch += v * l;
+        batchWeight += v;
+        for (int c = 0; c < k; c++) {
+          scratch[r * k + c] *= v;
+        }
+      } else {
+        for (int c = 0; c < k; c++) {
+          scratch[r * k + c] = 0;
+        }
+      }
+    }
+    BlockKernel.addGradient(b, layout, scratch, grad);
+    sums[0] += all;
+    sums[1] += batch;
+    sums[2] += batchWeight;
+  }
+
+  /**
+   * out += c · Σ vᵢ (I_K ⊗ x̃ᵢx̃ᵢᵀ) u, c the loss's curvature bound: a matrix that dominates
+   * the Hessian of Σ vᵢ ℓᵢ everywhere, applied to u without forming it (two margin sweeps).
+   */
+  public void addCurvatureBoundTimes(Block b, double[] u, double[] out) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    ensureScratch(n);
+    BlockKernel.margins(b, layout, u, scratch);
+    double c = loss.curvatureBound();
+    for (int r = 0; r < n; r++) {
+      double f = c * b.weight(r);
+      for (int j = 0; j < k; j++) {
+        scratch[r * k + j] *= f;
+      }
+    }
+    BlockKernel.addGradient(b, layout, scratch, out);
+  }
+
   private double sumLoss(Block b, double[] m) {
     int n = b.numRows();
     int k = layout.numOutputs();

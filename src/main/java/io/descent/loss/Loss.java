@@ -27,4 +27,37 @@ public interface Loss extends Serializable {
    * it, L ≤ bound · max‖x‖² bounds the Lipschitz constant of the gradient.
    */
   double curvatureBound();
+
+  /**
+   * Along the margins m + t·z of one row: writes ℓ(y, m + tz) − ℓ(y, m) into {@code out[0]}
+   * and d/dt ℓ(y, m + tz) into {@code out[1]}. The difference is computed without
+   * subtracting two loss values where the losses allow it, so that it stays accurate
+   * relative to its own size when tz is tiny: that is what lets a line search see decreases
+   * far below the rounding error of the objective value. This default subtracts.
+   */
+  default void alongLine(double y, double[] m, double[] z, int off, double t, double[] out) {
+    int k = numOutputs();
+    double[] moved = new double[k];
+    double[] deriv = new double[k];
+    for (int c = 0; c < k; c++) {
+      moved[c] = m[off + c] + t * z[off + c];
+    }
+    double after = valueAndDerivative(y, moved, 0, deriv);
+    double slope = 0;
+    for (int c = 0; c < k; c++) {
+      slope += deriv[c] * z[off + c];
+    }
+    out[0] = after - value(y, m, off);
+    out[1] = slope;
+  }
+
+  /** True when ∂²ℓ/∂m² is a single number per row (one output, twice differentiable). */
+  default boolean hasSecondDerivative() {
+    return false;
+  }
+
+  /** ∂²ℓ/∂m² at the row's margin; only when {@link #hasSecondDerivative()}. */
+  default double secondDerivative(double y, double[] m, int off) {
+    throw new UnsupportedOperationException(name() + " has no scalar second derivative");
+  }
 }

@@ -108,4 +108,63 @@ public final class Regularization implements Serializable {
     }
     return out;
   }
+
+  /** How many leading entries of a parameter vector are regularized coefficients. */
+  public int coefficientCount() {
+    return coefficientCount;
+  }
+
+  /**
+   * L2(x + t·d) − L2(x) = λ(1−α)(t w·d + t²/2 ‖d‖²): the exact difference, free of the
+   * cancellation of subtracting two large values.
+   */
+  public double l2Difference(double[] x, double[] d, double t) {
+    double c = l2Strength();
+    if (c == 0) {
+      return 0;
+    }
+    double wd = 0;
+    double dd = 0;
+    for (int j = 0; j < coefficientCount; j++) {
+      wd += x[j] * d[j];
+      dd += d[j] * d[j];
+    }
+    return c * (t * wd + 0.5 * t * t * dd);
+  }
+
+  /** d/dt L2(x + t·d) = λ(1−α)(w·d + t‖d‖²). */
+  public double l2Slope(double[] x, double[] d, double t) {
+    double c = l2Strength();
+    if (c == 0) {
+      return 0;
+    }
+    double wd = 0;
+    double dd = 0;
+    for (int j = 0; j < coefficientCount; j++) {
+      wd += x[j] * d[j];
+      dd += d[j] * d[j];
+    }
+    return c * (wd + t * dd);
+  }
+
+  /** L1(to) − L1(from), summed coordinate by coordinate. */
+  public double l1Difference(double[] from, double[] to) {
+    double c = l1Strength();
+    if (c == 0) {
+      return 0;
+    }
+    double s = 0;
+    for (int j = 0; j < coefficientCount; j++) {
+      s += Math.abs(to[j]) - Math.abs(from[j]);
+    }
+    return c * s;
+  }
+
+  /** Adds λ(1−α) to the diagonal entries of the coefficients of a dense n×n matrix. */
+  public void addL2Hessian(double[] h, int n) {
+    double c = l2Strength();
+    for (int j = 0; j < coefficientCount; j++) {
+      h[j * n + j] += c;
+    }
+  }
 }

@@ -50,6 +50,47 @@ public final class SoftmaxLoss implements Loss {
     return max + Math.log(sum) - m[off + label];
   }
 
+  /**
+   * ℓ(m+δ) − ℓ(m) = log Σₖ pₖ e^{δₖ−δ_y} = log1p(Σ_{k≠y} pₖ expm1(δₖ − δ_y)) with p = softmax(m):
+   * well-classified rows (p_y ≈ 1) contribute tiny terms instead of a cancellation. When some
+   * |δₖ − δ_y| exceeds 1 the two values are subtracted instead.
+   */
+  @Override
+  public void alongLine(double y, double[] m, double[] z, int off, double t, double[] out) {
+    int label = (int) y;
+    double shiftY = t * z[off + label];
+    double maxGap = 0;
+    double movedMax = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < numClasses; k++) {
+      maxGap = Math.max(maxGap, Math.abs(t * z[off + k] - shiftY));
+      movedMax = Math.max(movedMax, m[off + k] + t * z[off + k]);
+    }
+    double movedSum = 0;
+    double movedDot = 0;
+    for (int k = 0; k < numClasses; k++) {
+      double e = Math.exp(m[off + k] + t * z[off + k] - movedMax);
+      movedSum += e;
+      movedDot += e * z[off + k];
+    }
+    out[1] = movedDot / movedSum - z[off + label];
+    if (maxGap <= 1) {
+      double max = max(m, off);
+      double sum = 0;
+      double acc = 0;
+      for (int k = 0; k < numClasses; k++) {
+        double e = Math.exp(m[off + k] - max);
+        sum += e;
+        if (k != label) {
+          acc += e * Math.expm1(t * z[off + k] - shiftY);
+        }
+      }
+      out[0] = Math.log1p(acc / sum);
+    } else {
+      double after = movedMax + Math.log(movedSum) - (m[off + label] + shiftY);
+      out[0] = after - value(y, m, off);
+    }
+  }
+
   /** The Hessian diag(p) − ppᵀ has eigenvalues at most ½. */
   @Override
   public double curvatureBound() {

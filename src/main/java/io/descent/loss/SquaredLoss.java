@@ -31,4 +31,23 @@ public final class SquaredLoss implements Loss {
   public double curvatureBound() {
     return 1.0;
   }
+
+  /** ℓ(m + δ) − ℓ(m) = δ (m − y + δ/2): exact up to one rounding per operation. */
+  @Override
+  public void alongLine(double y, double[] m, double[] z, int off, double t, double[] out) {
+    double r = m[off] - y;
+    double delta = t * z[off];
+    out[0] = delta * (r + 0.5 * delta);
+    out[1] = (r + delta) * z[off];
+  }
+
+  @Override
+  public boolean hasSecondDerivative() {
+    return true;
+  }
+
+  @Override
+  public double secondDerivative(double y, double[] m, int off) {
+    return 1.0;
+  }
 }

@@ -1,14 +1,16 @@
 package io.descent.optim;
 
-import io.descent.DivergedException;
 import java.util.Map;
 
 /**
  * The plain step x⁺ = prox(x − η∇f(x)) with a fixed η (the proximal part is the identity
- * without L1). One pass per iteration. A non-finite objective is never applied: the run
- * stops and says which step to try instead.
+ * without L1). One pass per iteration. A non-finite objective is never applied, and a step
+ * above 2/L is caught within a few iterations ({@link DivergenceWatch}): the run stops and
+ * says which step to try instead.
  */
 public final class GradientDescent implements Optimizer {
+  private static final int MAX_RISES = 5;
+
   private final double step;
 
   public GradientDescent(double step) {
@@ -28,18 +30,15 @@ public final class GradientDescent implements Optimizer {
     Evaluation at = state.evaluation();
     double[] next = problem.proximalStep(at, step);
     Evaluation e = problem.evaluate(next);
-    if (!e.isFinite()) {
-      throw new DivergedException(String.format(
-          "Gradient descent diverged at iteration %d: the objective became %s with step %s; "
-              + "try --step %s or --step auto.",
-          state.iteration() + 1, e.value(), fmt(step), fmt(step / 10)));
-    }
+    Map<String, Double> watch = DivergenceWatch.check("Gradient descent", state, e, MAX_RISES,
+        "the step " + fmt(step) + " is too large (above 2/L); try --step " + fmt(step / 4)
+            + " or --step auto.");
     double predicted = Decrease.predicted(at.x(), next, step);
-    return Step.taken(new OptimizerState(state.iteration() + 1, e, Map.of(), Map.of()), step,
+    return Step.taken(new OptimizerState(state.iteration() + 1, e, watch, Map.of()), step,
         predicted, 1);
   }
 
   static String fmt(double v) {
-    return String.format("%.3g", v);
+    return DivergenceWatch.fmt(v);
   }
 }

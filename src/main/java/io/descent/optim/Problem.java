@@ -5,6 +5,11 @@ import io.descent.loss.Regularization;
 /**
  * F(x) = data(x) + L2(x) + L1(x): the data term from an {@link Objective}, regularization
  * added on the driver. Counts the passes over the data that the optimizers spend.
+ *
+ * <p>Line-search methods record F(x⁺) as F(x) + ΔF, ΔF the accurately summed difference
+ * their search accepted ({@link #evaluateAfter}): the recorded objective then decreases
+ * exactly when the search saw a decrease, down to differences far below the rounding error
+ * of F itself. Drift from a fresh evaluation stays at the rounding of one addition per step.
  */
 public final class Problem {
   private final Objective data;
@@ -15,6 +20,17 @@ public final class Problem {
     this.data = data;
     this.reg = reg;
   }
+
+  /** The trial steps of one line-search pass: ΔF, Δ(smooth part) and the smooth slope. */
+  public record LineTrials(double[] steps, double[] smoothDifferences, double[] differences,
+      double[] slopes) {}
+
+  /** The trial points of one pass: F(pⱼ) − F(x) and its smooth part. */
+  public record PointTrials(double[][] points, double[] smoothDifferences,
+      double[] differences) {}
+
+  /** An evaluation with the Hessian of the smooth part (dense, row-major). */
+  public record SecondOrder(Evaluation evaluation, double[] hessian) {}
 
   public int dimension() {
     return data.dimension();
@@ -41,10 +57,76 @@ public final class Problem {
     return complete(x, f, grad);
   }
 
+  /**
+   * The evaluation at x, reached from {@code from} by a move whose smooth part changed by
+   * {@code smoothDifference} (as a line search measured it): one pass for the gradient; the
+   * value is from's value plus the accurate difference.
+   */
+  public Evaluation evaluateAfter(Evaluation from, double[] x, double smoothDifference) {
+    double[] grad = new double[x.length];
+    data.valueAndGradient(x, grad);
+    passes++;
+    return completeAfter(from, x, smoothDifference, grad);
+  }
+
+  /** Value, gradient and Hessian at x: one pass. */
+  public SecondOrder evaluateWithHessian(double[] x) {
+    return withHessian(null, x, 0);
+  }
+
+  /** As {@link #evaluateAfter}, with the Hessian: one pass. */
+  public SecondOrder evaluateWithHessianAfter(Evaluation from, double[] x, double smoothDifference) {
+    return withHessian(from, x, smoothDifference);
+  }
+
+  private SecondOrder withHessian(Evaluation from, double[] x, double smoothDifference) {
+    int n = x.length;
+    double[] grad = new double[n];
+    double[] hessian = new double[n * n];
+    double f = data.valueGradientAndHessian(x, grad, hessian);
+    passes++;
+    reg.addL2Hessian(hessian, n);
+    Evaluation e = from == null ? complete(x, f, grad)
+        : completeAfter(from, x, smoothDifference, grad);
+    return new SecondOrder(e, hessian);
+  }
+
+  /** Evaluations at several points: one pass. */
+  public Evaluation[] evaluateAll(double[][] points) {
+    double[][] grads = new double[points.length][points.length == 0 ? 0 : points[0].length];
+    double[] f = data.valuesAndGradients(points, grads);
+    passes++;
+    Evaluation[] out = new Evaluation[points.length];
+    for (int j = 0; j < points.length; j++) {
+      out[j] = complete(points[j], f[j], grads[j]);
+    }
+    return out;
+  }
+
+  /**
+   * F(x) over all rows with the gradient of a mini-batch (plus the regularizer's): one pass.
+   * Its gradient norm is that of the batch's minimal subgradient, an estimate.
+   */
+  public Evaluation evaluateSampled(double[] x, BatchSpec batch) {
+    double[] grad = new double[x.length];
+    double f = data.valueAndSampledGradient(x, batch, grad);
+    passes++;
+    return complete(x, f, grad);
+  }
+
   private Evaluation complete(double[] x, double dataValue, double[] grad) {
     double smooth = dataValue + reg.l2Value(x);
     reg.addL2Gradient(x, grad);
     double value = smooth + reg.l1Value(x);
+    double norm = Vectors.norm(reg.minNormSubgradient(x, grad));
+    return new Evaluation(x, value, smooth, grad, norm);
+  }
+
+  private Evaluation completeAfter(Evaluation from, double[] x, double smoothDifference,
+      double[] grad) {
+    reg.addL2Gradient(x, grad);
+    double smooth = from.smoothValue() + smoothDifference;
+    double value = from.value() + (smoothDifference + reg.l1Difference(from.x(), x));
     double norm = Vectors.norm(reg.minNormSubgradient(x, grad));
     return new Evaluation(x, value, smooth, grad, norm);
   }
@@ -68,6 +150,42 @@ public final class Problem {
       v[i] += reg.l2Value(points[i]) + reg.l1Value(points[i]);
     }
     return v;
+  }
+
+  /** F(x + t·d) − F(x) and the smooth slope along d at each trial step: one pass. */
+  public LineTrials along(Evaluation at, double[] d, double[] steps) {
+    double[] x = at.x();
+    LineValues line = data.valuesAndSlopesAlong(x, d, steps);
+    passes++;
+    int n = steps.length;
+    double[] smooth = new double[n];
+    double[] total = new double[n];
+    double[] slopes = new double[n];
+    for (int s = 0; s < n; s++) {
+      double t = steps[s];
+      smooth[s] = line.differences()[s] + reg.l2Difference(x, d, t);
+      total[s] = smooth[s] + (reg.hasL1() ? reg.l1Difference(x, Vectors.axpy(t, d, x)) : 0);
+      slopes[s] = line.slopes()[s] + reg.l2Slope(x, d, t);
+    }
+    return new LineTrials(steps.clone(), smooth, total, slopes);
+  }
+
+  /** F(p) − F(x) at each trial point: one pass. */
+  public PointTrials differencesAt(Evaluation at, double[][] points) {
+    double[] x = at.x();
+    double[][] moves = new double[points.length][];
+    for (int j = 0; j < points.length; j++) {
+      moves[j] = Vectors.minus(points[j], x);
+    }
+    double[] diffs = data.differences(x, moves);
+    passes++;
+    double[] smooth = new double[points.length];
+    double[] total = new double[points.length];
+    for (int j = 0; j < points.length; j++) {
+      smooth[j] = diffs[j] + reg.l2Difference(x, moves[j], 1.0);
+      total[j] = smooth[j] + reg.l1Difference(x, points[j]);
+    }
+    return new PointTrials(points, smooth, total);
   }
 
   /** The proximal gradient point prox_{tg}(x − t∇f(x)). */

@@ -1,0 +1,105 @@
+package io.descent.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.descent.data.Block;
+import io.descent.loss.Loss;
+import io.descent.loss.Losses;
+import io.descent.loss.ParamLayout;
+import io.descent.optim.BatchSpec;
+import io.descent.optim.LineValues;
+import io.descent.testing.Datasets;
+import io.descent.testing.InMemoryObjective;
+import io.descent.testing.SharedSpark;
+import io.descent.testing.TestBlocks;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster kernels agree with the in-memory objective, and the partition-order reduction
+ * makes them bit-identical from run to run (the sampled gradient included).
+ */
+class DistributedObjectiveTest {
+  private static final ParamLayout LAYOUT = new ParamLayout(123, 1, true);
+  private static final Loss LOSS = Losses.byName("logistic", 1);
+  private static List<Block> blocks;
+  private static JavaRDD<Block> rdd;
+  private static DistributedObjective cluster;
+  private static InMemoryObjective memory;
+  private static double[] x;
+  private static double[] d;
+
+  @BeforeAll
+  static void cacheA9a() {
+    blocks = TestBlocks.libsvm(Datasets.shared("a9a"), 2048, y -> y > 0 ? 1 : 0);
+    rdd = SharedSpark.jsc().parallelize(blocks, 4).cache();
+    double weightSum = 0;
+    for (Block b : blocks) {
+      weightSum += b.weightSum();
+    }
+    cluster = new DistributedObjective(rdd, weightSum, LOSS, LAYOUT);
+    memory = new InMemoryObjective(blocks, LOSS, LAYOUT);
+    x = new double[LAYOUT.size()];
+    d = new double[LAYOUT.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 0.1 * Math.sin(i);
+      d[i] = Math.cos(3 * i);
+    }
+  }
+
+  @AfterAll
+  static void release() {
+    rdd.unpersist(false);
+  }
+
+  @Test
+  void sampledGradientIsBitIdenticalOnTwoRuns() {
+    double[] g1 = new double[x.length];
+    double[] g2 = new double[x.length];
+    double v1 = cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 3), g1);
+    double v2 = cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 3), g2);
+    assertEquals(Double.doubleToRawLongBits(v1), Double.doubleToRawLongBits(v2));
+    assertArrayEquals(g1, g2, 0.0);
+    double[] other = new double[x.length];
+    cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 4), other);
+    assertEquals(false, java.util.Arrays.equals(g1, other), "another iteration, another batch");
+  }
+
+  @Test
+  void lineValuesMatchInMemoryAndRepeatExactly() {
+    double[] steps = {1.0, 0.5, 1e-3};
+    LineValues a = cluster.valuesAndSlopesAlong(x, d, steps);
+    LineValues b = cluster.valuesAndSlopesAlong(x, d, steps);
+    LineValues m = memory.valuesAndSlopesAlong(x, d, steps);
+    assertArrayEquals(a.differences(), b.differences(), 0.0);
+    assertArrayEquals(a.slopes(), b.slopes(), 0.0);
+    assertArrayEquals(m.differences(), a.differences(), 1e-12);
+    assertArrayEquals(m.slopes(), a.slopes(), 1e-12);
+    double[][] moves = {d, java.util.Arrays.copyOf(d, d.length)};
+    assertArrayEquals(memory.differences(x, moves), cluster.differences(x, moves), 1e-12);
+  }
+
+  @Test
+  void hessianCurvatureBoundAndMultiPointGradientsMatchInMemory() {
+    int n = LAYOUT.size();
+    double[] gc = new double[n];
+    double[] gm = new double[n];
+    double[] hc = new double[n * n];
+    double[] hm = new double[n * n];
+    assertEquals(memory.valueGradientAndHessian(x, gm, hm),
+        cluster.valueGradientAndHessian(x, gc, hc), 1e-12);
+    assertArrayEquals(gm, gc, 1e-12);
+    assertArrayEquals(hm, hc, 1e-12);
+    assertArrayEquals(memory.curvatureBoundTimes(d), cluster.curvatureBoundTimes(d), 1e-12);
+    double[][] gradsC = new double[2][n];
+    double[][] gradsM = new double[2][n];
+    double[][] points = {x, d};
+    assertArrayEquals(memory.valuesAndGradients(points, gradsM),
+        cluster.valuesAndGradients(points, gradsC), 1e-12);
+    assertArrayEquals(gradsM[1], gradsC[1], 1e-12);
+  }
+}
