@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code descent train|…}: the entry point of bin/descent and of
+ * {@code descent train|predict|evaluate|bench}: the entry point of bin/descent and of
  * {@code spark-submit --class io.descent.cli.Main}. Exit codes as in DESIGN.md: 0 done,
  * 2 bad arguments, configuration or data, 3 diverged, 4 anything else. Errors are one
  * sentence; stack traces only with --verbose.
@@ -50,7 +50,13 @@ public final class Main {
     boolean verbose = sub.hasMatchedOption("--verbose") && (Boolean) sub.matchedOptionValue("--verbose", false);
     switch (sub.commandSpec().name()) {
       case "train":
-        return guarded(err, verbose, () -> new TrainCommand(sub, out, session).run());
+        return guarded(err, verbose, () -> new TrainCommand(sub, out, err, session).run());
+      case "predict":
+        return guarded(err, verbose, () -> new PredictCommand(sub, out, session).run());
+      case "evaluate":
+        return guarded(err, verbose, () -> new EvaluateCommand(sub, out, session).run());
+      case "bench":
+        return guarded(err, verbose, () -> new BenchCommand(sub, out, session).run());
       default:
         root.usage(err);
         return ExitCodes.BAD_INPUT;
@@ -64,6 +70,9 @@ public final class Main {
         "Distributed gradient descent for linear models on Apache Spark.");
     CommandLine root = new CommandLine(spec);
     root.addSubcommand("train", new CommandLine(TrainCommand.spec()));
+    root.addSubcommand("predict", new CommandLine(PredictCommand.spec()));
+    root.addSubcommand("evaluate", new CommandLine(EvaluateCommand.spec()));
+    root.addSubcommand("bench", new CommandLine(BenchCommand.spec()));
     // A flag given twice takes its last value, so wrapper scripts can append overrides.
     root.setOverwrittenOptionsAllowed(true);
     return root;

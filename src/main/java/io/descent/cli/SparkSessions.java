@@ -12,6 +12,11 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(String master, Map<String, String> sparkConf) {
+    return SparkSession.builder().config(conf(master, sparkConf)).getOrCreate();
+  }
+
+  /** The session's configuration: spark-submit's, then the master, then the spark.* settings. */
+  static SparkConf conf(String master, Map<String, String> sparkConf) {
     SparkConf conf = new SparkConf();
     if (master != null) {
       conf.setMaster(master);
@@ -23,6 +28,6 @@ public final class SparkSessions {
     for (Map.Entry<String, String> e : sparkConf.entrySet()) {
       conf.set(e.getKey(), e.getValue());
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 }

@@ -3,6 +3,7 @@ package io.descent.cli;
 import io.descent.config.ConfigKeys;
 import io.descent.config.Settings;
 import io.descent.config.TrainConfig;
+import io.descent.report.ProgressBar;
 import io.descent.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Paths;
@@ -15,11 +16,13 @@ import picocli.CommandLine.ParseResult;
 final class TrainCommand {
   private final ParseResult parsed;
   private final PrintStream out;
+  private final PrintStream err;
   private final SparkSession given;
 
-  TrainCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+  TrainCommand(ParseResult parsed, PrintStream out, PrintStream err, SparkSession given) {
     this.parsed = parsed;
     this.out = out;
+    this.err = err;
     this.given = given;
   }
 
@@ -60,11 +63,16 @@ final class TrainCommand {
     SparkSession spark = given != null ? given
         : SparkSessions.create(config.master(), config.sparkConf());
     try {
-      new Trainer(spark, config, out).run();
+      new Trainer(spark, config, out, progressBar(config)).run();
     } finally {
       if (given == null) {
         spark.stop();
       }
     }
+  }
+
+  /** A progress bar on stderr when a person is watching a terminal; none when piped or logged. */
+  private ProgressBar progressBar(TrainConfig config) {
+    return System.console() != null && config.maxIter() > 0 ? new ProgressBar(err, config.maxIter()) : null;
   }
 }

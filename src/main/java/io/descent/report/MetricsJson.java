@@ -10,6 +10,12 @@ public final class MetricsJson {
   private MetricsJson() {}
 
   public static byte[] render(List<IterationRecord> history, Map<String, Object> summary) {
+    return render(history, List.of(), summary);
+  }
+
+  /** With the held-out rows' record per iteration under "validation" (when there is one). */
+  public static byte[] render(List<IterationRecord> history, List<ValidationRecord> validation,
+      Map<String, Object> summary) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", "descent-metrics/1");
     m.put("summary", summary);
@@ -18,6 +24,13 @@ public final class MetricsJson {
       rows.add(r.toJson());
     }
     m.put("history", rows);
+    if (!validation.isEmpty()) {
+      List<Map<String, Object>> v = new ArrayList<>();
+      for (ValidationRecord r : validation) {
+        v.add(r.toJson());
+      }
+      m.put("validation", v);
+    }
     return Json.write(m);
   }
 }

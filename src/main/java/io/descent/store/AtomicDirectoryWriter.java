@@ -58,6 +58,18 @@ public final class AtomicDirectoryWriter {
     }
   }
 
+  /**
+   * Writes more content into the temporary directory before it is published: e.g. a
+   * sub-directory saved by Spark, which only takes a path. It may create anything below
+   * {@code tmp} except {@code _SUCCESS}.
+   */
+  @FunctionalInterface
+  public interface DirectoryContent {
+    void writeInto(Path tmp) throws IOException;
+
+    DirectoryContent NONE = tmp -> {};
+  }
+
   /** Publishes {@code files} (name → bytes) as directory {@code dir}. */
   public void write(String dir, Map<String, byte[]> files, boolean overwrite) {
     Map<String, Content> contents = new java.util.LinkedHashMap<>();
@@ -67,6 +79,38 @@ public final class AtomicDirectoryWriter {
 
   /** Publishes {@code files} (name → content) as directory {@code dir}. */
   public void writeStreams(String dir, Map<String, Content> files, boolean overwrite) {
+    writeStreams(dir, files, DirectoryContent.NONE, overwrite);
+  }
+
+  /** Publishes {@code files}, then whatever {@code more} writes, as directory {@code dir}. */
+  public void writeStreams(String dir, Map<String, Content> files, DirectoryContent more,
+      boolean overwrite) {
+    publishWith(dir, overwrite, (fs, tmp) -> {
+      fs.mkdirs(tmp);
+      for (Map.Entry<String, Content> f : files.entrySet()) {
+        writeFile(fs, new Path(tmp, f.getKey()), f.getValue());
+      }
+      more.writeInto(tmp);
+      writeFile(fs, new Path(tmp, SUCCESS), Content.of(new byte[0]));
+    });
+  }
+
+  /**
+   * Publishes a directory that {@code filler} creates whole at the temporary path it is
+   * given (e.g. a Spark DataFrame write, which makes its own _SUCCESS). All or nothing, as
+   * the other writes.
+   */
+  public void writeDirectory(String dir, boolean overwrite, DirectoryContent filler) {
+    publishWith(dir, overwrite, (fs, tmp) -> filler.writeInto(tmp));
+  }
+
+  /** Fills a temporary sibling of the target. */
+  @FunctionalInterface
+  private interface Filler {
+    void fill(FileSystem fs, Path tmp) throws IOException;
+  }
+
+  private void publishWith(String dir, boolean overwrite, Filler filler) {
     Path target = new Path(dir);
     Path tmp = null;
     try {
@@ -76,11 +120,7 @@ public final class AtomicDirectoryWriter {
         throw new BadInputException(dir + " already exists; pass --overwrite to replace it.");
       }
       tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
-      fs.mkdirs(tmp);
-      for (Map.Entry<String, Content> f : files.entrySet()) {
-        writeFile(fs, new Path(tmp, f.getKey()), f.getValue());
-      }
-      writeFile(fs, new Path(tmp, SUCCESS), Content.of(new byte[0]));
+      filler.fill(fs, tmp);
       publish(fs, tmp, target);
       tmp = null;
     } catch (IOException e) {

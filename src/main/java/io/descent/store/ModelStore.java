@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 public final class ModelStore {
   public static final String MODEL_JSON = "model.json";
   public static final String METRICS_JSON = "metrics.json";
+  public static final String REPORT_HTML = "report.html";
 
   private final Configuration conf;
   private final AtomicDirectoryWriter writer;
@@ -31,11 +32,20 @@ public final class ModelStore {
   /** Writes the model, its metrics and any extra files, all or nothing. */
   public void write(String dir, LinearModel model, byte[] metrics, Map<String, byte[]> extra,
       boolean overwrite) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(MODEL_JSON, Json.write(model.toJson()));
-    files.put(METRICS_JSON, metrics);
-    files.putAll(extra);
-    writer.write(dir, files, overwrite);
+    write(dir, model, metrics, extra, AtomicDirectoryWriter.DirectoryContent.NONE, overwrite);
+  }
+
+  /**
+   * As above, and {@code more} writes into the temporary directory before it is published
+   * (the mllib/ sub-directory, which Spark saves by path): still all or nothing.
+   */
+  public void write(String dir, LinearModel model, byte[] metrics, Map<String, byte[]> extra,
+      AtomicDirectoryWriter.DirectoryContent more, boolean overwrite) {
+    Map<String, AtomicDirectoryWriter.Content> files = new LinkedHashMap<>();
+    files.put(MODEL_JSON, AtomicDirectoryWriter.Content.of(Json.write(model.toJson())));
+    files.put(METRICS_JSON, AtomicDirectoryWriter.Content.of(metrics));
+    extra.forEach((name, bytes) -> files.put(name, AtomicDirectoryWriter.Content.of(bytes)));
+    writer.writeStreams(dir, files, more, overwrite);
   }
 
   /** Reads a complete model directory (one with _SUCCESS). */

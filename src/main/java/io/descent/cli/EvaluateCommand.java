@@ -1,0 +1,48 @@
+package io.descent.cli;
+
+import io.descent.model.LinearModel;
+import io.descent.predict.Evaluator;
+import io.descent.report.Json;
+import io.descent.store.ModelStore;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code descent evaluate}: metrics of a model on labelled data, printed as JSON on stdout. */
+final class EvaluateCommand {
+  private final ParseResult parsed;
+  private final PrintStream out;
+  private final SparkSession given;
+
+  EvaluateCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+    this.parsed = parsed;
+    this.out = out;
+    this.given = given;
+  }
+
+  static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create().name("evaluate").mixinStandardHelpOptions(true);
+    spec.usageMessage().description("Print a model's metrics on labelled data as JSON.");
+    ScoringOptions.addTo(spec);
+    return spec;
+  }
+
+  void run() {
+    Logging.configure(ScoringOptions.verbose(parsed));
+    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), Map.of());
+    try {
+      LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
+          .read(ScoringOptions.model(parsed), "--model");
+      Map<String, Object> result = new Evaluator(spark).run(model, ScoringOptions.input(parsed));
+      out.print(new String(Json.write(result), StandardCharsets.UTF_8));
+      out.flush();
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.descent.cli;
+
+import io.descent.BadInputException;
+import io.descent.model.LinearModel;
+import io.descent.predict.Predictor;
+import io.descent.store.ModelStore;
+import java.io.PrintStream;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code descent predict}: scores an input with a model and writes the predictions. */
+final class PredictCommand {
+  private final ParseResult parsed;
+  private final PrintStream out;
+  private final SparkSession given;
+
+  PredictCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+    this.parsed = parsed;
+    this.out = out;
+    this.given = given;
+  }
+
+  static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create().name("predict").mixinStandardHelpOptions(true);
+    spec.usageMessage().description("Score data with a trained model; write the label (when"
+        + " the input has one), the prediction and the probability or margin per row.");
+    ScoringOptions.addTo(spec);
+    spec.addOption(ScoringOptions.option("--output", "PATH", "Directory to create with the predictions.", true));
+    spec.addOption(ScoringOptions.option("--output-format", "FORMAT", "parquet or csv. Default: parquet.", false));
+    spec.addOption(OptionSpec.builder("--overwrite").arity("0..1").fallbackValue("true")
+        .paramLabel("true|false").type(boolean.class).description("Replace an existing output.").build());
+    return spec;
+  }
+
+  void run() {
+    String format = ScoringOptions.value(parsed, "--output-format");
+    String outputFormat = format == null ? "parquet" : format;
+    if (!Predictor.OUTPUT_FORMATS.contains(outputFormat)) {
+      throw new BadInputException("--output-format: \"" + format + "\" is not one of "
+          + String.join(", ", Predictor.OUTPUT_FORMATS) + ".");
+    }
+    boolean overwrite = parsed.hasMatchedOption("--overwrite")
+        && (Boolean) parsed.matchedOptionValue("--overwrite", false);
+    String output = ScoringOptions.value(parsed, "--output");
+    Logging.configure(ScoringOptions.verbose(parsed));
+    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), Map.of());
+    try {
+      LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
+          .read(ScoringOptions.model(parsed), "--model");
+      boolean labelled = new Predictor(spark).run(model, ScoringOptions.input(parsed), output,
+          outputFormat, overwrite);
+      out.println("predictions written to " + output + " (" + outputFormat + "; "
+          + (labelled ? "label, " : "") + "prediction"
+          + ("squared".equals(model.loss()) ? "" : "hinge".equals(model.loss()) ? ", margin" : ", probability")
+          + ")");
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.descent.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Packs one partition of an in-memory DataFrame's rows into Blocks where they are, in their
+ * order: no shuffle, since a DataFrame's partitions already are the unit of work.
+ */
+final class FramePacker implements FlatMapFunction<Iterator<Row>, Block> {
+  private static final long serialVersionUID = 1L;
+
+  private final RowDecoder decoder;
+  private final LabelMapping mapping;
+  private final int numFeatures;
+  private final boolean weighted;
+  private final int rowsPerBlock;
+
+  FramePacker(RowDecoder decoder, LabelMapping mapping, int numFeatures, boolean weighted,
+      int rowsPerBlock) {
+    this.decoder = decoder;
+    this.mapping = mapping;
+    this.numFeatures = numFeatures;
+    this.weighted = weighted;
+    this.rowsPerBlock = rowsPerBlock;
+  }
+
+  @Override
+  public Iterator<Block> call(Iterator<Row> rows) {
+    RowBuffer row = new RowBuffer();
+    BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock);
+    return new Iterator<Block>() {
+      private Block next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          while (rows.hasNext() && block.rows() < rowsPerBlock) {
+            RowProblem problem = decoder.decode(rows.next(), row);
+            if (problem != null) {
+              throw new InputChangedException("a row the scan accepted now fails: " + problem.message());
+            }
+            block.add(mapping.toTraining(row.label), row.weight, row.indices, row.values, 0, row.nnz);
+          }
+          next = block.rows() > 0 ? block.build() : null;
+        }
+        return next != null;
+      }
+
+      @Override
+      public Block next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Block b = next;
+        next = null;
+        return b;
+      }
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package io.descent.predict;
+
+import io.descent.data.InputSpec;
+import io.descent.data.ScoringInput;
+import io.descent.model.LinearModel;
+import io.descent.store.AtomicDirectoryWriter;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * descent predict: one Spark job that reads the input, scores every row with the broadcast
+ * model and writes the predictions (in input order, partition by partition) as Parquet or
+ * CSV. Nothing but the job's outcome reaches the driver. The output directory appears whole
+ * or not at all.
+ */
+public final class Predictor {
+  public static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
+
+  private final SparkSession spark;
+
+  public Predictor(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** Scores {@code input} and publishes the predictions at {@code output}; returns whether the input had labels. */
+  public boolean run(LinearModel model, InputSpec input, String output, String outputFormat,
+      boolean overwrite) {
+    AtomicDirectoryWriter writer = new AtomicDirectoryWriter(spark.sparkContext().hadoopConfiguration());
+    writer.preflight(output, overwrite, "--output");
+    Scorer scorer = new Scorer(model);
+    ScoringInput rows = ScoringInput.open(spark, input, scorer.numFeatures(), null);
+    Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
+    try {
+      JavaRDD<Row> predictions = rows.map(PredictionRows.mapper(shipped));
+      Dataset<Row> frame = spark.createDataFrame(predictions, PredictionRows.schema(scorer, rows.hasLabels()));
+      writer.writeDirectory(output, overwrite, tmp -> frame.write().format(outputFormat)
+          .option("header", "true").save(tmp.toString()));
+    } catch (Exception e) {
+      // Also Spark's checked SparkException, which reaches Java undeclared.
+      throw rows.explain(e);
+    } finally {
+      shipped.destroy();
+    }
+    return rows.hasLabels();
+  }
+}

@@ -1,0 +1,4 @@
+package io.descent.report;
+
+/** One plot of the report: a caption and the PNG bytes. */
+public record Plot(String title, String caption, byte[] png) {}
