@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Trains on a Spark standalone cluster. The driver runs here (client deploy mode), so it reads
+# the settings file from this machine and the exit code is Descent's own: 0 done, 2 bad
+# arguments, settings or data, 3 diverged, 4 other failure.
+#
+#   MASTER               spark://host:7077 (spark://h1:7077,h2:7077 with standby masters);
+#                        local[N] runs everything in this JVM, to try a setup on one machine
+#   DESCENT_TOTAL_CORES  --total-executor-cores; default every free core of the cluster
+#   and the variables of deploy/common.sh (SPARK_HOME, DESCENT_JAR, DESCENT_CONF, sizes)
+#
+# Usage: MASTER=spark://master:7077 deploy/submit-standalone.sh --data hdfs:///d/train \
+#          --loss logistic --output hdfs:///models/m1 [more train flags; they override DESCENT_CONF]
+set -euo pipefail
+# shellcheck source=deploy/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+[ -n "${MASTER:-}" ] || die "set MASTER, e.g. spark://master:7077"
+case "$MASTER" in
+  spark://* | local*) ;;
+  *) die "MASTER=$MASTER is not a standalone master: use submit-yarn.sh or submit-k8s.sh" ;;
+esac
+if [ -n "${DESCENT_TOTAL_CORES:-}" ]; then
+  SUBMIT+=(--total-executor-cores "$DESCENT_TOTAL_CORES")
+fi
+
+exec "${SUBMIT[@]}" --master "$MASTER" --deploy-mode client \
+  "$DESCENT_JAR" train --conf "$DESCENT_CONF" "$@"
