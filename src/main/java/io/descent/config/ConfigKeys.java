@@ -24,8 +24,14 @@ public final class ConfigKeys {
       new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),
       new Key("output", null, "Model directory to create (required)."),
       new Key("overwrite", "false", "Replace an existing output directory."),
-      new Key("optimizer", "armijo", "gd (fixed step) or armijo (backtracking line search)."),
-      new Key("step", "auto", "Step size η, or auto: 1/L from a bound on the gradient's Lipschitz constant (armijo: the first trial step)."),
+      new Key("optimizer", "armijo", "gd (fixed step), armijo (backtracking line search), normalized (steps of decaying length along the unit gradient), nesterov (accelerated, FISTA with L1, restarts), lbfgs (OWL-QN with L1), newton (logistic or squared loss, up to newton-max-dim parameters, no L1), sgd or adam (mini-batch)."),
+      new Key("step", "auto", "Step size η, or auto: 1/L with L estimated by power iteration on the data Hessian bound (gd, nesterov, sgd; armijo: the first trial step; normalized: a first move as long as the 1/L gradient step; adam: auto means 0.01). Unused by lbfgs and newton."),
+      new Key("lbfgs-memory", "10", "lbfgs: how many correction pairs (s, y) to keep."),
+      new Key("newton-max-dim", "4096", "newton: refuse models with more parameters than this (the Hessian has n² entries)."),
+      new Key("batch-fraction", "0.1", "sgd, adam: probability that a row joins an iteration's mini-batch, in (0, 1]."),
+      new Key("step-schedule", "constant", "sgd, adam: constant (η), invsqrt (η/√(t+1)) or decay (η/(1+γt), γ = step-decay)."),
+      new Key("step-decay", "0.01", "sgd, adam: γ of the decay step schedule."),
+      new Key("momentum", "0", "sgd: heavy-ball momentum μ in [0, 1); 0 is plain SGD."),
       new Key("reg", "0", "Regularization strength λ."),
       new Key("elastic-net", "0", "Elastic-net mix α in [0,1]: 0 is L2, 1 is L1."),
       new Key("intercept", "true", "Fit an intercept (never regularized)."),
@@ -41,7 +47,11 @@ public final class ConfigKeys {
       new Key("seed", "42", "Seed of every random choice."),
       new Key("master", null, "Spark master; default: the one spark-submit gives, else local[*]."),
       new Key("block-bytes", "1048576", "Target size of a cached block of rows, in bytes."),
-      new Key("storage-level", "MEMORY_ONLY", "Spark storage level of the cached blocks (MEMORY_AND_DISK for data larger than memory)."));
+      new Key("storage-level", "MEMORY_ONLY", "Spark storage level of the cached blocks (MEMORY_AND_DISK for data larger than memory)."),
+      new Key("holdout", "0", "Fraction of the rows, in [0, 1), held out (by a hash of seed and row index) and scored after every iteration; 0: none."),
+      new Key("bad-records", "fail", "fail: a row that fails validation stops the run (exit 2, file and line named); skip: such rows are dropped, counted and the first few reported (console, model.json)."),
+      new Key("hash-features", "0", "Hash features into K = 2^k buckets (0: off): CSV/Parquet only; a string or boolean column, or a CSV cell that is not a number, becomes \"column=value\" with value 1, a number becomes \"column\" with its value; MurmurHash3, seed 42, as Spark ML's FeatureHasher."),
+      new Key("aggregation-depth", "2", "Depth of the tree that adds the partitions' partial gradients, as Spark's treeAggregate: 1 sends every partial to the driver; 2 (or more) adds ~√P (P^(1/depth)) of them per executor first when there are many partitions. The order is fixed, so results are bit-identical run to run; changing the depth can change the last bits."));
 
   private ConfigKeys() {}
 

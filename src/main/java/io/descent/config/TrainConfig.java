@@ -41,18 +41,27 @@ public record TrainConfig(
     String master,
     long blockBytes,
     String storageLevel,
-    Map<String, String> sparkConf) {
+    Map<String, String> sparkConf,
+    OptimizerOptions optimizerOptions,
+    double holdout,
+    String badRecords,
+    int hashFeatures) {
 
-  public static final List<String> OPTIMIZERS = List.of("gd", "armijo");
+  public static final List<String> OPTIMIZERS =
+      List.of("gd", "armijo", "normalized", "nesterov", "lbfgs", "newton", "sgd", "adam");
+  public static final List<String> STEP_SCHEDULES = List.of("constant", "invsqrt", "decay");
   public static final List<String> FORMATS = List.of("libsvm", "csv", "parquet");
   public static final List<String> RESUME_MODES = List.of("auto", "never", "force");
+  public static final List<String> BAD_RECORDS = List.of("fail", "skip");
   public static final List<String> STORAGE_LEVELS =
       List.of("MEMORY_ONLY", "MEMORY_AND_DISK", "MEMORY_ONLY_SER", "MEMORY_AND_DISK_SER", "DISK_ONLY");
 
   /** Keys that describe the run but do not change its result: left out of the fingerprint. */
   static final Set<String> NOT_FINGERPRINTED =
       Set.of("output", "overwrite", "checkpointDir", "checkpointEvery", "keepCheckpoints",
-          "resume", "master", "maxIter", "storageLevel", "sparkConf");
+          "resume", "master", "maxIter", "storageLevel", "sparkConf", "newtonMaxDim",
+          // A load that succeeds under fail reads the same rows under skip.
+          "badRecords");
 
   /** Every key accepted in a configuration file, with its default (null: none). */
   public static final Map<String, String> DEFAULTS = ConfigKeys.defaults();
@@ -113,7 +122,45 @@ public record TrainConfig(
         r.string("master"),
         r.longAtLeast("block-bytes", 1024),
         r.choice("storage-level", STORAGE_LEVELS),
-        Map.copyOf(s.sparkConf()));
+        Map.copyOf(s.sparkConf()),
+        optimizerOptions(s, r),
+        holdoutFraction(s, r),
+        r.choice("bad-records", BAD_RECORDS),
+        hashBuckets(s, r));
+  }
+
+  private static int hashBuckets(Settings s, Reader r) {
+    int k = r.intAtLeast("hash-features", 0);
+    if (Integer.bitCount(k) > 1) {
+      throw new BadInputException(s.origin("hash-features") + ": " + k
+          + " is not a power of two (the number of hash buckets, 2^k; 0 = no hashing).");
+    }
+    return k;
+  }
+
+  private static double holdoutFraction(Settings s, Reader r) {
+    double f = r.doubleValue("holdout");
+    if (!(f >= 0 && f < 1)) {
+      throw new BadInputException(s.origin("holdout") + ": " + f
+          + " is not a fraction of the rows in [0, 1) (0 = no holdout).");
+    }
+    return f;
+  }
+
+  private static OptimizerOptions optimizerOptions(Settings s, Reader r) {
+    double fraction = r.doubleValue("batch-fraction");
+    if (!(fraction > 0 && fraction <= 1)) {
+      throw new BadInputException(s.origin("batch-fraction") + ": " + fraction
+          + " is not a fraction of the rows in (0, 1].");
+    }
+    double momentum = r.nonNegativeDouble("momentum");
+    if (momentum >= 1) {
+      throw new BadInputException(s.origin("momentum") + ": " + momentum
+          + " is not in [0, 1); momentum 1 or more never forgets and diverges.");
+    }
+    return new OptimizerOptions(r.intAtLeast("lbfgs-memory", 1), r.intAtLeast("newton-max-dim", 1),
+        fraction, r.choice("step-schedule", STEP_SCHEDULES), r.nonNegativeDouble("step-decay"),
+        momentum, r.intAtLeast("aggregation-depth", 1));
   }
 
   /** The settings as recorded in model.json (sorted keys, no nulls). */
@@ -147,6 +194,20 @@ public record TrainConfig(
     put(m, "master", master);
     put(m, "blockBytes", blockBytes);
     put(m, "storageLevel", storageLevel);
+    put(m, "lbfgsMemory", optimizerOptions.lbfgsMemory());
+    put(m, "newtonMaxDim", optimizerOptions.newtonMaxDim());
+    put(m, "batchFraction", optimizerOptions.batchFraction());
+    put(m, "stepSchedule", optimizerOptions.stepSchedule());
+    put(m, "stepDecay", optimizerOptions.stepDecay());
+    put(m, "momentum", optimizerOptions.momentum());
+    put(m, "aggregationDepth", optimizerOptions.aggregationDepth());
+    if (holdout > 0) {
+      m.put("holdout", holdout);
+    }
+    put(m, "badRecords", badRecords);
+    if (hashFeatures > 0) {
+      m.put("hashFeatures", hashFeatures);
+    }
     if (!sparkConf.isEmpty()) {
       m.put("sparkConf", new TreeMap<>(sparkConf));
     }

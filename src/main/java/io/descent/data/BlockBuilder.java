@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Accumulates rows in growable CSR arrays and emits them as a {@link Block}: dense or CSR,
  * whichever is smaller, or always CSR for the chunks that travel through the shuffle.
  */
-final class BlockBuilder {
+public final class BlockBuilder {
   private final int numFeatures;
   private final boolean weighted;
   private int rows;
@@ -17,7 +17,7 @@ final class BlockBuilder {
   private int[] indices;
   private double[] values;
 
-  BlockBuilder(int numFeatures, boolean weighted, int expectedRows) {
+  public BlockBuilder(int numFeatures, boolean weighted, int expectedRows) {
     this.numFeatures = numFeatures;
     this.weighted = weighted;
     int r = Math.max(1, Math.min(expectedRows, 1 << 16));
@@ -28,12 +28,12 @@ final class BlockBuilder {
     values = new double[indices.length];
   }
 
-  int rows() {
+  public int rows() {
     return rows;
   }
 
   /** Appends a row whose features are {@code idx/val[from, to)}, indices increasing. */
-  void add(double label, double weight, int[] idx, double[] val, int from, int to) {
+  public void add(double label, double weight, int[] idx, double[] val, int from, int to) {
     if (rows == labels.length) {
       int r = 2 * rows;
       labels = Arrays.copyOf(labels, r);
@@ -60,7 +60,7 @@ final class BlockBuilder {
   }
 
   /** The rows so far in the smaller layout; then starts empty. */
-  Block build() {
+  public Block build() {
     Block b = BlockLayout.denseIsSmaller(rows, numFeatures, nnz) ? dense() : sparse();
     reset();
     return b;

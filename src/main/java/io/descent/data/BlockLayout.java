@@ -5,7 +5,7 @@ package io.descent.data;
  * stored value (8 value + 4 index) plus 4 per row pointer. Labels and weights cost the same
  * either way.
  */
-final class BlockLayout {
+public final class BlockLayout {
   /** Largest dense value array this will build (below the JVM's array limit). */
   static final long MAX_DENSE_VALUES = Integer.MAX_VALUE - 16;
   /** Rows per block never exceed this, whatever the byte target. */
@@ -31,7 +31,7 @@ final class BlockLayout {
    * Rows per block so a block is about {@code blockBytes}: from the input's average non-zeros
    * per row and the smaller of the two layouts, at least 1.
    */
-  static int rowsPerBlock(long blockBytes, int numFeatures, long totalNnz, long totalRows,
+  public static int rowsPerBlock(long blockBytes, int numFeatures, long totalNnz, long totalRows,
       boolean weighted) {
     double nnzPerRow = totalRows == 0 ? 0 : (double) totalNnz / totalRows;
     double featureBytes = Math.min(8.0 * numFeatures, 12.0 * nnzPerRow + 4);

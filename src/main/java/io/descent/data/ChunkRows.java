@@ -21,9 +21,11 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
   private final int numFeatures;
   private final boolean weighted;
   private final int chunkRows;
+  /** Drop the rows the scan dropped (--bad-records skip) instead of failing on them. */
+  private final boolean skipBad;
 
   ChunkRows(RowDecoder decoder, SegmentOffsets offsets, IndexRangePartitioner partitioner,
-      LabelMapping mapping, int numFeatures, boolean weighted, int chunkRows) {
+      LabelMapping mapping, int numFeatures, boolean weighted, int chunkRows, boolean skipBad) {
     this.decoder = decoder;
     this.offsets = offsets;
     this.partitioner = partitioner;
@@ -31,6 +33,7 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
     this.numFeatures = numFeatures;
     this.weighted = weighted;
     this.chunkRows = chunkRows;
+    this.skipBad = skipBad;
   }
 
   @Override
@@ -80,6 +83,9 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
             return flush();
           }
           pending = read(rows.next());
+          if (pending < 0) {
+            continue;
+          }
         }
         int n = chunk.rows();
         if (n > 0 && (pending != chunkStart + n || n >= chunkRows
@@ -102,7 +108,10 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
       }
     }
 
-    /** Decodes one row into {@code row} and returns its global index. */
+    /**
+     * Decodes one row into {@code row} and returns its global index, or -1 for a bad row that
+     * is dropped: the same rows the scan dropped, since both decode the same split alike.
+     */
     private long read(Row r) {
       String f = r.getString(0);
       long s = r.getLong(1);
@@ -112,6 +121,9 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
         nextIndex = offsets.start(f, s);
       }
       RowProblem problem = decoder.decode(r, row);
+      if (problem != null && skipBad) {
+        return -1;
+      }
       if (problem != null) {
         throw new InputChangedException("a row the scan accepted now fails: " + problem.message());
       }

@@ -19,14 +19,28 @@ final class CsvColumns implements Serializable {
   private final int[] featureIndex;
   private final int numFeatureColumns;
   private final LabelPolicy policy;
+  /** Null unless features are hashed: then a cell that is not a number is a category. */
+  private final FeatureHashing hashing;
+  private transient HashedRow hashed;
 
   /**
    * The label is {@code labelCol}, else a column named "label", else the last column; every
    * other column but the weight is a feature. {@code fileName} is for error messages.
    */
   CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName) {
+    this(names, labelCol, weightCol, policy, fileName, null);
+  }
+
+  /**
+   * With {@code hashing}, a feature cell that is a number is the value of raw feature "column",
+   * any other non-empty cell is raw feature "column=cell" with value 1, and an empty cell
+   * adds nothing (as FeatureHasher skips nulls).
+   */
+  CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName,
+      FeatureHashing hashing) {
     this.names = names.clone();
     this.policy = policy;
+    this.hashing = hashing;
     if (labelCol != null) {
       labelColumn = require(labelCol, "label", fileName);
     } else {
@@ -74,9 +88,21 @@ final class CsvColumns implements Serializable {
   /** Parses the cells of one row (one per column) into {@code out}, left to right. */
   RowProblem parse(String[] cells, RowBuffer out) {
     out.clear();
+    if (hashing != null && hashed == null) {
+      hashed = new HashedRow(hashing);
+    }
+    if (hashed != null) {
+      hashed.clear();
+    }
     for (int j = 0; j < cells.length; j++) {
       String text = cells[j] == null ? "" : cells[j];
       Double parsed = RowChecks.parse(text);
+      if (hashed != null && featureIndex[j] >= 0 && (parsed == null || text.isEmpty())) {
+        if (!text.isEmpty()) {
+          hashed.add(names[j] + "=" + text, 1.0);
+        }
+        continue;
+      }
       if (parsed == null) {
         return new RowProblem(names[j], Numbers.quote(text) + " is not a number");
       }
@@ -90,13 +116,18 @@ final class CsvColumns implements Serializable {
         problem = RowChecks.weightProblem(v);
       } else {
         problem = Double.isFinite(v) ? null : Numbers.quote(text) + " is not a finite number";
-        if (problem == null) {
+        if (problem == null && hashed != null) {
+          hashed.add(names[j], v);
+        } else if (problem == null) {
           out.add(featureIndex[j], v);
         }
       }
       if (problem != null) {
         return new RowProblem(names[j], problem);
       }
+    }
+    if (hashed != null) {
+      hashed.flushInto(out);
     }
     return null;
   }

@@ -30,13 +30,19 @@ final class CsvSource {
 
   static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
       Configuration conf) {
+    return open(spark, files, spec, policy, conf, null);
+  }
+
+  /** With {@code hashing} non-null, features are hashed (see {@link CsvColumns}). */
+  static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
+      Configuration conf, FeatureHashing hashing) {
     if (spec.featuresCol() != null) {
       throw new BadInputException("featuresCol \"" + spec.featuresCol() + "\" does not apply to "
           + files.display() + ", which is CSV: every column but the label and weight is a feature");
     }
     String[] header = commonHeader(files, conf);
     CsvColumns columns = new CsvColumns(header, spec.labelCol(), spec.weightCol(), policy,
-        files.file(0).display());
+        files.file(0).display(), hashing);
     String[] fieldNames = fieldNames(header);
     StructType schema = new StructType();
     for (String name : fieldNames) {
@@ -55,7 +61,8 @@ final class CsvSource {
     }
     selected.add(SourceFrame.named(CORRUPT));
     Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
-    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns), columns.numFeatureColumns(),
+    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns),
+        hashing == null ? columns.numFeatureColumns() : -1,
         spec.weightCol() != null, new CsvLineRules(columns), columns.labelName());
   }
 

@@ -51,7 +51,18 @@ public final class DataLoader {
    */
   public TrainingData load(InputSpec spec, LabelPolicy policy, int partitions, long blockBytes,
       StorageLevel level) {
+    return load(spec, policy, partitions, blockBytes, level, LoadOptions.DEFAULT);
+  }
+
+  /**
+   * As above, with {@code options}: under {@link BadRecords#SKIP} bad rows are dropped and
+   * reported in {@link TrainingData#skipped()} instead of failing the load (an input with no
+   * good row still "contains no rows").
+   */
+  public TrainingData load(InputSpec spec, LabelPolicy policy, int partitions, long blockBytes,
+      StorageLevel level, LoadOptions options) {
     Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(level, "level");
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -63,14 +74,15 @@ public final class DataLoader {
     int numPartitions = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
     long targetBytes = blockBytes > 0 ? blockBytes : DEFAULT_BLOCK_BYTES;
 
-    SourceFrame source = described("read " + files.display(), () -> open(format, files, spec, policy, conf));
+    SourceFrame source = described("read " + files.display(), () -> open(format, files, spec, policy, conf, options));
     ProblemReporter reporter = new ProblemReporter(files, source.lineRules(), conf);
-    ScanSummary scan = described("check " + files.display(), () -> scan(source, policy, files, reporter));
+    ScanSummary scan = described("check " + files.display(), () -> scan(source, policy, files, reporter, options.badRecords()));
     if (scan.problem != null) {
       throw reporter.rowProblem(scan.problem, scan.problemAt, scan.segments);
     }
     if (scan.rows == 0) {
-      throw new BadInputException(files.display() + " contains no rows");
+      throw new BadInputException(files.display() + " contains no rows"
+          + (scan.skipped > 0 ? " (all " + scan.skipped + " were bad and skipped)" : ""));
     }
     LabelResolver.Resolution labels = LabelResolver.resolve(policy, scan.labels, scan.labelsOverflow);
     if (labels.problem() != null) {
@@ -79,30 +91,47 @@ public final class DataLoader {
     if (source.weighted() && !scan.positiveWeight) {
       throw new BadInputException(files.display() + ": every instance weight is zero");
     }
-    int numFeatures = numFeatures(source, scan, spec, files.display());
+    int numFeatures = options.hashFeatures() > 0 ? options.hashFeatures()
+        : numFeatures(source, scan, spec, files.display());
+    HashingReport hashing = null;
+    if (options.hashFeatures() > 0) {
+      HashCensus.Summary census = HashCensus.summarize(scan.hashes, hashing(options));
+      hashing = new HashingReport(options.hashFeatures(), census.rawFeatures(), census.collided());
+    }
+    SkippedRecords skipped = scan.skipped == 0 ? SkippedRecords.NONE
+        : reporter.skipped(scan.skipped, scan.skippedExamples, scan.segments);
     PackingJob packing = new PackingJob(source, scan, files, reporter);
-    return described("pack " + files.display(),
-        () -> packing.run(labels.mapping(), numFeatures, numPartitions, targetBytes, level));
+    TrainingData data = described("pack " + files.display(),
+        () -> packing.run(labels.mapping(), numFeatures, numPartitions, targetBytes, level, skipped));
+    return hashing == null ? data : data.withHashing(hashing);
   }
 
   private SourceFrame open(InputFormat format, InputFiles files, InputSpec spec,
-      LabelPolicy policy, Configuration conf) {
+      LabelPolicy policy, Configuration conf, LoadOptions options) {
     switch (format) {
       case CSV:
-        return CsvSource.open(spark, files, spec, policy, conf);
+        return CsvSource.open(spark, files, spec, policy, conf, hashing(options));
       case PARQUET:
-        return ParquetSource.open(spark, files, spec, policy, conf);
+        return ParquetSource.open(spark, files, spec, policy, conf, hashing(options));
       default:
-        return LibsvmSource.open(spark, files, spec, policy, conf);
+        if (options.hashFeatures() > 0) {
+          throw new BadInputException("hash-features applies to the named columns of CSV and "
+              + "Parquet input; " + files.display() + " is LIBSVM, whose features are already indices");
+        }
+        return LibsvmSource.open(spark, files, spec, policy, conf, options.badRecords());
     }
   }
 
+  private static FeatureHashing hashing(LoadOptions options) {
+    return options.hashFeatures() > 0 ? new FeatureHashing(options.hashFeatures()) : null;
+  }
+
   private static ScanSummary scan(SourceFrame source, LabelPolicy policy, InputFiles files,
-      ProblemReporter reporter) {
+      ProblemReporter reporter, BadRecords badRecords) {
     List<PartitionScan> scans;
     try {
       scans = source.rows()
-          .mapPartitions(new ScanPartition(source.decoder(), LabelResolver.censusCap(policy)))
+          .mapPartitions(new ScanPartition(source.decoder(), LabelResolver.censusCap(policy), badRecords))
           .collect();
     } catch (DescentException e) {
       throw e;

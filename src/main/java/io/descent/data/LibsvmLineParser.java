@@ -55,7 +55,10 @@ final class LibsvmLineParser {
       if (index < 1) {
         return problem("feature index " + index + " is not a positive integer in token " + quoted);
       }
-      if (index <= previous) {
+      if (index == previous) {
+        return problem("feature index " + index + " appears twice, again in token " + quoted);
+      }
+      if (index < previous) {
         return problem("feature index " + index + " does not increase on the index " + previous
             + " before it in token " + quoted);
       }

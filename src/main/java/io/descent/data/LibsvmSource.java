@@ -4,13 +4,17 @@ import io.descent.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** LIBSVM through Spark's "libsvm" reader (it decompresses .gz and the like itself). */
+/**
+ * LIBSVM through Spark's "libsvm" reader (it decompresses .gz and the like itself), or, under
+ * --bad-records skip, through its text reader and our line parser.
+ */
 final class LibsvmSource {
   private LibsvmSource() {}
 
@@ -20,6 +24,11 @@ final class LibsvmSource {
    */
   static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
       Configuration conf) {
+    return open(spark, files, spec, policy, conf, BadRecords.FAIL);
+  }
+
+  static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
+      Configuration conf, BadRecords badRecords) {
     for (String[] option : new String[][] {
         {"labelCol", spec.labelCol()}, {"weightCol", spec.weightCol()}, {"featuresCol", spec.featuresCol()}}) {
       if (option[1] != null) {
@@ -28,6 +37,9 @@ final class LibsvmSource {
       }
     }
     LineRules rules = new LibsvmLineRules(policy, spec.numFeatures());
+    if (badRecords == BadRecords.SKIP) {
+      return openAsText(spark, files, spec, policy, rules);
+    }
     DataFrameReader reader = spark.read().format("libsvm");
     if (spec.numFeatures() != null) {
       reader = reader.option("numFeatures", spec.numFeatures().toString());
@@ -43,6 +55,21 @@ final class LibsvmSource {
     columns.add(df.col("features"));
     Dataset<Row> rows = df.select(columns.toArray(new Column[0]));
     RowDecoder decoder = new VectorRowDecoder(policy, null, null, false, null, spec.numFeatures());
+    return new SourceFrame(rows.javaRDD(), decoder, -1, false, rules, null);
+  }
+
+  /**
+   * Lines through Spark's text reader, blank and comment lines dropped as Spark's LIBSVM
+   * reader drops them, each parsed by our parser: a malformed line is then one bad row.
+   */
+  private static SourceFrame openAsText(SparkSession spark, InputFiles files, InputSpec spec,
+      LabelPolicy policy, LineRules rules) {
+    Dataset<Row> df = spark.read().text(files.sparkPaths());
+    List<Column> columns = new ArrayList<>(List.of(SourceFrame.positionColumns()));
+    columns.add(df.col("value"));
+    Dataset<Row> rows = df.select(columns.toArray(new Column[0]))
+        .filter((FilterFunction<Row>) r -> LibsvmLineParser.isRow(r.getString(RowDecoder.FIRST_DATA_FIELD)));
+    RowDecoder decoder = new LibsvmTextRowDecoder(policy, spec.numFeatures());
     return new SourceFrame(rows.javaRDD(), decoder, -1, false, rules, null);
   }
 }

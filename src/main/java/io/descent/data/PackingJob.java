@@ -29,13 +29,13 @@ final class PackingJob {
   }
 
   TrainingData run(LabelMapping mapping, int numFeatures, int numPartitions, long blockBytes,
-      StorageLevel level) {
+      StorageLevel level, SkippedRecords skipped) {
     IndexRangePartitioner partitioner = new IndexRangePartitioner(scan.rows, numPartitions);
     boolean weighted = source.weighted();
     int rowsPerBlock = BlockLayout.rowsPerBlock(blockBytes, numFeatures, scan.nnz, scan.rows, weighted);
     JavaRDD<Block> blocks = source.rows()
         .mapPartitionsToPair(new ChunkRows(source.decoder(), scan.segments.offsets(), partitioner,
-            mapping, numFeatures, weighted, rowsPerBlock))
+            mapping, numFeatures, weighted, rowsPerBlock, scan.skipped > 0))
         .repartitionAndSortWithinPartitions(partitioner, BY_INDEX)
         .mapPartitionsWithIndex(new PartitionPacker(partitioner, numFeatures, weighted, rowsPerBlock), false);
     blocks.setName("descent blocks of " + files.display());
@@ -60,6 +60,7 @@ final class PackingJob {
       throw reporter.packFailure(new InputChangedException(rows + " rows packed, " + scan.rows + " scanned"));
     }
     InputFingerprint fingerprint = new InputFingerprint(files.fingerprintEntries(), rows);
-    return new TrainingData(blocks, numPartitions, rows, numFeatures, weightSum, mapping, bytes, fingerprint);
+    return new TrainingData(blocks, numPartitions, rows, numFeatures, weightSum, mapping, bytes,
+        fingerprint, skipped);
   }
 }

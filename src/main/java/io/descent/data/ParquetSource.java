@@ -9,9 +9,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -24,6 +26,15 @@ final class ParquetSource {
 
   static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
       Configuration conf) {
+    return open(spark, files, spec, policy, conf, null);
+  }
+
+  /**
+   * With {@code hashing} non-null, numeric, string and boolean columns but the label and
+   * weight are hashed features ({@link HashedColumnsRowDecoder}); a vector column is refused.
+   */
+  static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
+      Configuration conf, FeatureHashing hashing) {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(files.sparkPaths());
@@ -46,7 +57,30 @@ final class ParquetSource {
     String vectorColumn = vectorColumn(schema, spec.featuresCol(), display);
     RowDecoder decoder;
     int featureColumns;
-    if (vectorColumn != null) {
+    if (hashing != null) {
+      if (spec.featuresCol() != null) {
+        throw new BadInputException("hash-features hashes named columns; the features column \""
+            + spec.featuresCol() + "\" of " + display + " is a vector, which cannot be hashed");
+      }
+      List<String> names = new ArrayList<>();
+      List<Boolean> kinds = new ArrayList<>();
+      for (StructField f : schema.fields()) {
+        boolean numeric = f.dataType() instanceof NumericType;
+        boolean category = f.dataType() instanceof StringType || f.dataType() instanceof BooleanType;
+        if ((numeric || category) && !f.name().equals(label) && !f.name().equals(weight)) {
+          names.add(f.name());
+          kinds.add(category);
+          selected.add(SourceFrame.named(f.name()).cast(category ? "string" : "double"));
+        }
+      }
+      boolean[] categorical = new boolean[kinds.size()];
+      for (int j = 0; j < categorical.length; j++) {
+        categorical[j] = kinds.get(j);
+      }
+      decoder = new HashedColumnsRowDecoder(policy, label, weight, names.toArray(new String[0]),
+          categorical, hashing);
+      featureColumns = -1;
+    } else if (vectorColumn != null) {
       selected.add(SourceFrame.named(vectorColumn));
       decoder = new VectorRowDecoder(policy, label, weight, weight != null, vectorColumn,
           spec.numFeatures());

@@ -16,7 +16,10 @@ final class PartitionScan implements Serializable {
     private static final long serialVersionUID = 1L;
     final String file;
     final long splitStart;
+    /** Good rows. */
     long rows;
+    /** Bad rows dropped under --bad-records skip; they still occupy raw row positions. */
+    long skipped;
 
     Segment(String file, long splitStart) {
       this.file = file;
@@ -33,8 +36,17 @@ final class PartitionScan implements Serializable {
   /** Null when every row is good. */
   RowProblem problem;
   RowPosition problemAt;
+  /** Rows dropped under --bad-records skip. */
+  long skipped;
+  /** The partition's first few dropped rows; offsets count every row of the split. */
+  final List<SkippedRow> skippedExamples = new ArrayList<>();
+  /** Null unless features are hashed. */
+  HashCensus hashes;
   /** Null when the policy needs no label values (REAL). */
   final LabelCensus labels;
+
+  /** A dropped row: where it is (raw offset in its split) and what is wrong with it. */
+  record SkippedRow(RowPosition at, RowProblem problem) implements Serializable {}
 
   PartitionScan(LabelCensus labels) {
     this.labels = labels;

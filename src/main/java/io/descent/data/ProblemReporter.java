@@ -4,6 +4,8 @@ import io.descent.BadInputException;
 import io.descent.DescentException;
 import io.descent.ExitCodes;
 import io.descent.data.InputFiles.InputFile;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -35,6 +37,22 @@ final class ProblemReporter {
       return new BadInputException(Locations.sentence(file.display(), "line", scan.problemLine(), scan.problem()));
     }
     return new BadInputException(Locations.sentence(file.display(), "line", scan.targetLine(), problem));
+  }
+
+  /** Dropped rows as located sentences: "file, line N: …" (text) or "file, row N: …" (Parquet). */
+  SkippedRecords skipped(long count, List<PartitionScan.SkippedRow> examples, SegmentTable segments) {
+    List<String> located = new ArrayList<>();
+    for (PartitionScan.SkippedRow s : examples) {
+      InputFile file = files.file(segments.fileIndex(s.at()));
+      long row = segments.rowInFile(s.at());
+      if (rules == null) {
+        located.add(Locations.sentence(file.display(), "row", row + 1, s.problem()));
+      } else {
+        long line = new LineScanner(rules, conf, false).scan(file, row).targetLine();
+        located.add(Locations.sentence(file.display(), "line", line, s.problem()));
+      }
+    }
+    return new SkippedRecords(count, located);
   }
 
   /** A label rule broken by the row at {@code at}, or by the labels as a whole (null). */

@@ -14,8 +14,12 @@ final class RowBuffer {
   double[] values = new double[16];
   /** The declared size of a vector feature column (0 for other sources). */
   long vectorSize;
+  /** Under feature hashing: the row's raw features (see FeatureHashing#rawId), for the census. */
+  long[] rawFeatureIds;
+  int rawFeatures;
 
   void clear() {
+    rawFeatures = 0;
     label = Double.NaN;
     weight = 1;
     nnz = 0;

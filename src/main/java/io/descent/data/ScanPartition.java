@@ -7,18 +7,28 @@ import org.apache.spark.sql.Row;
 
 /**
  * The scan job's task: decodes and checks every row of one input partition and returns one
- * {@link PartitionScan}. Stops at the first bad row; the driver reports the earliest one.
+ * {@link PartitionScan}. Under {@link BadRecords#FAIL} it stops at the first bad row (the driver
+ * reports the earliest one); under {@link BadRecords#SKIP} it counts bad rows per split and
+ * keeps the first few, and the good rows alone are numbered.
  */
 final class ScanPartition implements FlatMapFunction<Iterator<Row>, PartitionScan> {
   private static final long serialVersionUID = 1L;
+  /** Dropped rows kept as examples per partition; the driver keeps as many overall. */
+  static final int EXAMPLES = 5;
 
   private final RowDecoder decoder;
   /** Distinct labels kept per partition; 0 when the policy needs none. */
   private final int labelCap;
+  private final BadRecords badRecords;
 
   ScanPartition(RowDecoder decoder, int labelCap) {
+    this(decoder, labelCap, BadRecords.FAIL);
+  }
+
+  ScanPartition(RowDecoder decoder, int labelCap, BadRecords badRecords) {
     this.decoder = decoder;
     this.labelCap = labelCap;
+    this.badRecords = badRecords;
   }
 
   @Override
@@ -35,13 +45,28 @@ final class ScanPartition implements FlatMapFunction<Iterator<Row>, PartitionSca
         scan.segments.add(segment);
       }
       RowProblem problem = decoder.decode(r, row);
-      if (problem != null) {
+      if (problem != null && badRecords == BadRecords.FAIL) {
         scan.problem = problem;
-        scan.problemAt = new RowPosition(file, splitStart, segment.rows);
+        scan.problemAt = new RowPosition(file, splitStart, segment.rows + segment.skipped);
         break;
       }
+      if (problem != null) {
+        if (scan.skippedExamples.size() < EXAMPLES) {
+          RowPosition raw = new RowPosition(file, splitStart, segment.rows + segment.skipped);
+          scan.skippedExamples.add(new PartitionScan.SkippedRow(raw, problem));
+        }
+        segment.skipped++;
+        scan.skipped++;
+        continue;
+      }
       if (scan.labels != null) {
-        scan.labels.add(row.label, file, splitStart, segment.rows);
+        scan.labels.add(row.label, file, splitStart, segment.rows + segment.skipped);
+      }
+      if (row.rawFeatures > 0) {
+        if (scan.hashes == null) {
+          scan.hashes = new HashCensus();
+        }
+        scan.hashes.add(row.rawFeatureIds, row.rawFeatures);
       }
       scan.nnz += row.nnz;
       scan.indexBound = Math.max(scan.indexBound, row.indexBound());

@@ -23,6 +23,11 @@ final class ScanSummary {
   /** Distinct labels ordered by first occurrence; empty when the policy needs none. */
   final List<LabelValue> labels;
   final boolean labelsOverflow;
+  /** Rows dropped under --bad-records skip, and the earliest few in input order. */
+  final long skipped;
+  final List<PartitionScan.SkippedRow> skippedExamples;
+  /** The partitions' raw-feature censuses under feature hashing (empty otherwise). */
+  final List<HashCensus> hashes = new ArrayList<>();
 
   ScanSummary(List<PartitionScan> scans, InputFiles files) {
     segments = new SegmentTable(scans, files);
@@ -35,7 +40,14 @@ final class ScanSummary {
     RowPosition firstProblemAt = null;
     Map<Double, LabelValue> merged = new HashMap<>();
     boolean overflow = false;
+    long dropped = 0;
+    List<PartitionScan.SkippedRow> examples = new ArrayList<>();
     for (PartitionScan s : scans) {
+      dropped += s.skipped;
+      if (s.hashes != null) {
+        hashes.add(s.hashes);
+      }
+      examples.addAll(s.skippedExamples);
       n += s.nnz;
       bound = Math.max(bound, s.indexBound);
       size = Math.max(size, s.maxVectorSize);
@@ -63,5 +75,8 @@ final class ScanSummary {
     labels = new ArrayList<>(merged.values());
     labels.sort(Comparator.comparing(LabelValue::first, order));
     labelsOverflow = overflow;
+    skipped = dropped;
+    examples.sort(Comparator.comparing(PartitionScan.SkippedRow::at, order));
+    skippedExamples = List.copyOf(examples.subList(0, Math.min(ScanPartition.EXAMPLES, examples.size())));
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * All splits the scan saw, put in input order (file by sorted path, then split start) with the
- * global index of each one's first row. This is what makes row numbers independent of how
- * Spark split and packed the files.
+ * global index of each one's first (good) row. This is what makes row numbers independent of
+ * how Spark split and packed the files.
  */
 final class SegmentTable {
   private record Entry(int fileIndex, long splitStart, long rows, long globalStart, long fileStart) {}
@@ -43,7 +43,7 @@ final class SegmentTable {
             + s.file + " twice");
       }
       global += s.rows;
-      inFile += s.rows;
+      inFile += s.rows + s.skipped;
     }
     totalRows = global;
   }
@@ -64,7 +64,10 @@ final class SegmentTable {
     return entry(p).fileIndex();
   }
 
-  /** The 0-based number of the row among the rows of its file. */
+  /**
+   * The 0-based number of the row among the rows of its file, rows dropped under
+   * --bad-records skip included (positions count every row the reader returned).
+   */
   long rowInFile(RowPosition p) {
     return entry(p).fileStart() + p.offset();
   }

@@ -12,9 +12,18 @@ public final class TrainingData {
   private final LabelMapping labels;
   private final long arrayBytes;
   private final InputFingerprint fingerprint;
+  private final SkippedRecords skipped;
+  private HashingReport hashing;
 
   TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
       double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
+    this(blocks, numPartitions, numRows, numFeatures, weightSum, labels, arrayBytes, fingerprint,
+        SkippedRecords.NONE);
+  }
+
+  TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
+      double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint,
+      SkippedRecords skipped) {
     this.blocks = blocks;
     this.numPartitions = numPartitions;
     this.numRows = numRows;
@@ -23,6 +32,7 @@ public final class TrainingData {
     this.labels = labels;
     this.arrayBytes = arrayBytes;
     this.fingerprint = fingerprint;
+    this.skipped = skipped;
   }
 
   /**
@@ -61,6 +71,22 @@ public final class TrainingData {
 
   public InputFingerprint fingerprint() {
     return fingerprint;
+  }
+
+  /** The bad rows dropped under --bad-records skip (none otherwise). */
+  public SkippedRecords skipped() {
+    return skipped;
+  }
+
+  /** What feature hashing did, or null when features were not hashed. */
+  public HashingReport hashing() {
+    return hashing;
+  }
+
+  /** This data, recording what feature hashing did (set once, by the loader). */
+  TrainingData withHashing(HashingReport report) {
+    this.hashing = report;
+    return this;
   }
 
   /** Unpersists the blocks. */

@@ -126,7 +126,7 @@ class DataLoaderValidationTest {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
       out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    assertEquals("data.svm.gz, line 100: feature index 2 does not increase on the index 2 before it in token \"2:1\"",
+    assertEquals("data.svm.gz, line 100: feature index 2 appears twice, again in token \"2:1\"",
         error(f, LabelPolicy.binary(null)));
   }
 

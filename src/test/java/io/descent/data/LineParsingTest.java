@@ -41,7 +41,7 @@ class LineParsingTest {
     assertEquals("feature index \"x\" is not a positive integer in token \"x:1\"", libsvmProblem(real, "1 x:1"));
     assertEquals("feature index 3 does not increase on the index 5 before it in token \"3:1\"",
         libsvmProblem(real, "1 5:1 3:1"));
-    assertEquals("feature index 5 does not increase on the index 5 before it in token \"5:2\"",
+    assertEquals("feature index 5 appears twice, again in token \"5:2\"",
         libsvmProblem(real, "1 5:1 5:2"));
     assertEquals("value \"abc\" is not a number in token \"3:abc\"", libsvmProblem(real, "1 3:abc"));
     assertEquals("value \"\" is not a number in token \"3:\"", libsvmProblem(real, "1 3:"));
