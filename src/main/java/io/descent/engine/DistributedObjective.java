@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The data term (1/Σv) Σ vᵢ ℓ(yᵢ, mᵢ) over cached Blocks: every call is one Spark job that
- * broadcasts the parameters once, computes one partial per partition and adds the partials
- * in partition order on the driver, so the result is the same bit for bit on every run.
+ * ships the parameters once ({@link Payload}), computes one partial per partition and adds
+ * the partials in a fixed partition order ({@link TreeSum}), so the result is the same bit
+ * for bit on every run.
  */
 public final class DistributedObjective implements Objective {
   private final JavaRDD<Block> blocks;
@@ -24,9 +24,21 @@ public final class DistributedObjective implements Objective {
   private final ParamLayout layout;
   private final double weightSum;
   private final JavaSparkContext jsc;
+  private final TreeSum reduction;
 
   public DistributedObjective(JavaRDD<Block> blocks, double weightSum, Loss loss,
       ParamLayout layout) {
+    this(blocks, weightSum, loss, layout, AggregationPlan.DEFAULT_DEPTH);
+  }
+
+  /** With the depth of the reduction tree (see {@link AggregationPlan}). */
+  public DistributedObjective(JavaRDD<Block> blocks, double weightSum, Loss loss,
+      ParamLayout layout, int aggregationDepth) {
+    this(blocks, weightSum, loss, layout, new TreeSum(aggregationDepth, TreeSum.SPARSE_BELOW));
+  }
+
+  DistributedObjective(JavaRDD<Block> blocks, double weightSum, Loss loss, ParamLayout layout,
+      TreeSum reduction) {
     if (!(weightSum > 0)) {
       throw new IllegalArgumentException("the instance weights must have a positive sum");
     }
@@ -35,6 +47,7 @@ public final class DistributedObjective implements Objective {
     this.layout = layout;
     this.weightSum = weightSum;
     this.jsc = JavaSparkContext.fromSparkContext(blocks.context());
+    this.reduction = reduction;
   }
 
   @Override
@@ -48,17 +61,17 @@ public final class DistributedObjective implements Objective {
 
   @Override
   public double valueAndGradient(double[] x, double[] grad) {
-    Broadcast<double[]> bx = jsc.broadcast(x);
+    Payload<double[]> bx = Payload.of(jsc, x);
     try {
-      List<double[]> partials =
-          blocks.mapPartitions(new PartitionKernels.LossAndGradient(loss, layout, bx)).collect();
-      double[] total = PartitionOrderSum.sum(partials, 1 + x.length);
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(new PartitionKernels.LossAndGradient(loss, layout, bx));
+      double[] total = reduction.sum(partials, 1 + x.length);
       for (int i = 0; i < grad.length; i++) {
         grad[i] = total[i + 1] / weightSum;
       }
       return total[0] / weightSum;
     } finally {
-      bx.destroy();
+      bx.release();
     }
   }
 
@@ -69,40 +82,42 @@ public final class DistributedObjective implements Objective {
 
   @Override
   public double[] valuesAlong(double[] x, double[] direction, double[] steps) {
-    Broadcast<double[][]> b = jsc.broadcast(new double[][] {x, direction});
+    Payload<double[][]> b = Payload.of(jsc, new double[][] {x, direction});
     try {
-      List<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.LossesAlong(loss, layout, b, steps.clone())).collect();
-      return scaled(PartitionOrderSum.sum(partials, steps.length));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(
+          new PartitionKernels.LossesAlong(loss, layout, b, steps.clone()));
+      return scaled(reduction.sum(partials, steps.length));
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
   @Override
   public double[] values(double[][] points) {
-    Broadcast<double[][]> b = jsc.broadcast(points);
+    Payload<double[][]> b = Payload.of(jsc, points);
     try {
-      List<double[]> partials =
-          blocks.mapPartitions(new PartitionKernels.LossesAt(loss, layout, b)).collect();
-      return scaled(PartitionOrderSum.sum(partials, points.length));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(new PartitionKernels.LossesAt(loss, layout, b));
+      return scaled(reduction.sum(partials, points.length));
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
   @Override
   public LineValues valuesAndSlopesAlong(double[] x, double[] direction, double[] steps) {
-    Broadcast<double[][]> b = jsc.broadcast(new double[][] {x, direction});
+    Payload<double[][]> b = Payload.of(jsc, new double[][] {x, direction});
     try {
-      List<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.LineValuesAlong(loss, layout, b, steps.clone())).collect();
-      double[] sums = scaled(PartitionOrderSum.sum(partials, 2 * steps.length));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(
+          new PartitionKernels.LineValuesAlong(loss, layout, b, steps.clone()));
+      double[] sums = scaled(reduction.sum(partials, 2 * steps.length));
       int n = steps.length;
       return new LineValues(steps.clone(), Arrays.copyOfRange(sums, 0, n),
           Arrays.copyOfRange(sums, n, 2 * n));
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
@@ -111,24 +126,25 @@ public final class DistributedObjective implements Objective {
     double[][] all = new double[displacements.length + 1][];
     all[0] = x;
     System.arraycopy(displacements, 0, all, 1, displacements.length);
-    Broadcast<double[][]> b = jsc.broadcast(all);
+    Payload<double[][]> b = Payload.of(jsc, all);
     try {
-      List<double[]> partials =
-          blocks.mapPartitions(new PartitionKernels.Differences(loss, layout, b)).collect();
-      return scaled(PartitionOrderSum.sum(partials, displacements.length));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(new PartitionKernels.Differences(loss, layout, b));
+      return scaled(reduction.sum(partials, displacements.length));
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
   @Override
   public double[] valuesAndGradients(double[][] points, double[][] grads) {
-    Broadcast<double[][]> b = jsc.broadcast(points);
+    Payload<double[][]> b = Payload.of(jsc, points);
     try {
-      List<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.LossesAndGradients(loss, layout, b)).collect();
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(
+          new PartitionKernels.LossesAndGradients(loss, layout, b));
       int size = layout.size();
-      double[] total = scaled(PartitionOrderSum.sum(partials, points.length * (1 + size)));
+      double[] total = scaled(reduction.sum(partials, points.length * (1 + size)));
       double[] values = new double[points.length];
       for (int j = 0; j < points.length; j++) {
         values[j] = total[j * (1 + size)];
@@ -136,19 +152,20 @@ public final class DistributedObjective implements Objective {
       }
       return values;
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
   @Override
   public double[] curvatureBoundTimes(double[] u) {
-    Broadcast<double[]> b = jsc.broadcast(u);
+    Payload<double[]> b = Payload.of(jsc, u);
     try {
-      List<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.CurvatureBoundTimes(loss, layout, b)).collect();
-      return scaled(PartitionOrderSum.sum(partials, layout.size()));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(
+          new PartitionKernels.CurvatureBoundTimes(loss, layout, b));
+      return scaled(reduction.sum(partials, layout.size()));
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
@@ -158,37 +175,39 @@ public final class DistributedObjective implements Objective {
     if (layout.numOutputs() != 1 || !loss.hasSecondDerivative()) {
       throw new UnsupportedOperationException("no Hessian for the " + loss.name() + " loss");
     }
-    Broadcast<double[]> b = jsc.broadcast(x);
+    Payload<double[]> b = Payload.of(jsc, x);
     try {
       int n = layout.size();
-      List<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.LossGradientAndHessian(loss, layout, b)).collect();
-      double[] total = scaled(PartitionOrderSum.sum(partials, 1 + n + n * n));
+      JavaRDD<double[]> partials =
+          blocks.mapPartitions(
+          new PartitionKernels.LossGradientAndHessian(loss, layout, b));
+      double[] total = scaled(reduction.sum(partials, 1 + n + n * n));
       System.arraycopy(total, 1, grad, 0, n);
       SymmetricMatrix.fillFromUpper(total, 1 + n, n, hessian);
       return total[0];
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 
   /** Full value, mini-batch gradient (mean over the batch's weight); one job. */
   @Override
   public double valueAndSampledGradient(double[] x, BatchSpec batch, double[] grad) {
-    Broadcast<double[]> b = jsc.broadcast(x);
+    Payload<double[]> b = Payload.of(jsc, x);
     try {
       int n = layout.size();
-      List<double[]> partials = blocks.mapPartitionsWithIndex(
+      JavaRDD<double[]> partials =
+          blocks.mapPartitionsWithIndex(
           new PartitionKernels.SampledLossAndGradient(loss, layout, b, batch.fraction(),
-              batch.seed(), batch.iteration()), false).collect();
-      double[] total = PartitionOrderSum.sum(partials, 3 + n);
+              batch.seed(), batch.iteration()), false);
+      double[] total = reduction.sum(partials, 3 + n);
       double batchWeight = total[2];
       for (int i = 0; i < n; i++) {
         grad[i] = batchWeight > 0 ? total[3 + i] / batchWeight : 0.0;
       }
       return total[0] / weightSum;
     } finally {
-      b.destroy();
+      b.release();
     }
   }
 

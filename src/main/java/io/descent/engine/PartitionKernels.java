@@ -9,11 +9,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The per-partition work of one pass, as static classes so that a task ships the loss, the
- * layout and the broadcast handle and nothing of the driver. Each emits exactly one vector.
+ * layout and the parameters (or their broadcast handle) and nothing of the driver. Each emits exactly one vector.
  */
 final class PartitionKernels {
   private PartitionKernels() {}
@@ -23,9 +22,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[]> params;
+    private final Payload<double[]> params;
 
-    LossAndGradient(Loss loss, ParamLayout layout, Broadcast<double[]> params) {
+    LossAndGradient(Loss loss, ParamLayout layout, Payload<double[]> params) {
       this.loss = loss;
       this.layout = layout;
       this.params = params;
@@ -33,6 +32,7 @@ final class PartitionKernels {
 
     @Override
     public Iterator<double[]> call(Iterator<Block> blocks) {
+      io.descent.reliability.FaultInjection.beforePass();
       double[] x = params.value();
       BlockObjective obj = new BlockObjective(loss, layout);
       double[] out = new double[1 + layout.size()];
@@ -52,10 +52,10 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[][]> pointAndDirection;
+    private final Payload<double[][]> pointAndDirection;
     private final double[] steps;
 
-    LossesAlong(Loss loss, ParamLayout layout, Broadcast<double[][]> pointAndDirection,
+    LossesAlong(Loss loss, ParamLayout layout, Payload<double[][]> pointAndDirection,
         double[] steps) {
       this.loss = loss;
       this.layout = layout;
@@ -80,9 +80,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[][]> points;
+    private final Payload<double[][]> points;
 
-    LossesAt(Loss loss, ParamLayout layout, Broadcast<double[][]> points) {
+    LossesAt(Loss loss, ParamLayout layout, Payload<double[][]> points) {
       this.loss = loss;
       this.layout = layout;
       this.points = points;
@@ -108,10 +108,10 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[][]> pointAndDirection;
+    private final Payload<double[][]> pointAndDirection;
     private final double[] steps;
 
-    LineValuesAlong(Loss loss, ParamLayout layout, Broadcast<double[][]> pointAndDirection,
+    LineValuesAlong(Loss loss, ParamLayout layout, Payload<double[][]> pointAndDirection,
         double[] steps) {
       this.loss = loss;
       this.layout = layout;
@@ -141,9 +141,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[][]> pointAndMoves;
+    private final Payload<double[][]> pointAndMoves;
 
-    Differences(Loss loss, ParamLayout layout, Broadcast<double[][]> pointAndMoves) {
+    Differences(Loss loss, ParamLayout layout, Payload<double[][]> pointAndMoves) {
       this.loss = loss;
       this.layout = layout;
       this.pointAndMoves = pointAndMoves;
@@ -167,9 +167,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[][]> points;
+    private final Payload<double[][]> points;
 
-    LossesAndGradients(Loss loss, ParamLayout layout, Broadcast<double[][]> points) {
+    LossesAndGradients(Loss loss, ParamLayout layout, Payload<double[][]> points) {
       this.loss = loss;
       this.layout = layout;
       this.points = points;
@@ -203,9 +203,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[]> params;
+    private final Payload<double[]> params;
 
-    LossGradientAndHessian(Loss loss, ParamLayout layout, Broadcast<double[]> params) {
+    LossGradientAndHessian(Loss loss, ParamLayout layout, Payload<double[]> params) {
       this.loss = loss;
       this.layout = layout;
       this.params = params;
@@ -240,12 +240,12 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[]> params;
+    private final Payload<double[]> params;
     private final double fraction;
     private final long seed;
     private final int iteration;
 
-    SampledLossAndGradient(Loss loss, ParamLayout layout, Broadcast<double[]> params,
+    SampledLossAndGradient(Loss loss, ParamLayout layout, Payload<double[]> params,
         double fraction, long seed, int iteration) {
       this.loss = loss;
       this.layout = layout;
@@ -278,9 +278,9 @@ final class PartitionKernels {
     private static final long serialVersionUID = 1L;
     private final Loss loss;
     private final ParamLayout layout;
-    private final Broadcast<double[]> vector;
+    private final Payload<double[]> vector;
 
-    CurvatureBoundTimes(Loss loss, ParamLayout layout, Broadcast<double[]> vector) {
+    CurvatureBoundTimes(Loss loss, ParamLayout layout, Payload<double[]> vector) {
       this.loss = loss;
       this.layout = layout;
       this.vector = vector;

@@ -1,0 +1,61 @@
+package io.descent.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What {@code descent bench} runs: each dataset cached once, then every contender of
+ * {@link SpeedBenchmark} on it, one Markdown table per dataset.
+ */
+public final class BenchSuite {
+  /**
+   * The command's settings. {@code paths} empty means synthetic data: dense
+   * {@code rows} × {@code denseFeatures} and/or sparse {@code sparseRows} × {@code sparseFeatures}
+   * with {@code nnzPerRow} non-zeros (power law of exponent {@code skew}).
+   */
+  public record Options(List<String> paths, boolean dense, boolean sparse, long rows,
+      int denseFeatures, long sparseRows, int sparseFeatures, int nnzPerRow, double skew,
+      int iterations, int partitions, Set<String> methods) {}
+
+  public static final List<String> METHODS = SpeedBenchmark.METHODS;
+
+  private BenchSuite() {}
+
+  public static void run(SparkSession spark, Options o, PrintStream out) throws Exception {
+    int partitions = o.partitions() > 0 ? o.partitions() : spark.sparkContext().defaultParallelism();
+    SpeedBenchmark bench = new SpeedBenchmark(spark, o.iterations(), o.methods(), out);
+    out.printf(Locale.ROOT, "master %s, %d partitions, %d timed iterations, %d cores, max heap %.1f GB, load average %.2f%n",
+        spark.sparkContext().master(), partitions, o.iterations(),
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    // Loaded or generated when its turn comes, and released after: one dataset in memory at a time.
+    List<Supplier<BenchData>> sets = new ArrayList<>();
+    for (String p : o.paths()) {
+      sets.add(() -> BenchData.libsvm(spark, p, partitions));
+    }
+    if (o.paths().isEmpty() && o.dense()) {
+      sets.add(() -> BenchData.synthetic(spark, SyntheticSpec.dense(o.rows(), o.denseFeatures()), partitions));
+    }
+    if (o.paths().isEmpty() && o.sparse()) {
+      sets.add(() -> BenchData.synthetic(spark, SyntheticSpec.sparse(o.sparseRows(), o.sparseFeatures(),
+          o.nnzPerRow(), o.skew()), partitions));
+    }
+    for (Supplier<BenchData> set : sets) {
+      BenchData data = set.get();
+      try {
+        out.printf(Locale.ROOT, "%n%s: %,d rows x %,d features%n", data.name, data.rows, data.features);
+        List<SpeedBenchmark.Line> lines = bench.run(data);
+        out.println(bench.storage(data));
+        out.printf(Locale.ROOT, "peak heap used so far: %.2f GB%n%n", PeakHeap.gigabytes());
+        out.print(SpeedBenchmark.table(lines));
+      } finally {
+        data.release();
+      }
+    }
+  }
+}
