@@ -89,6 +89,12 @@ public record TrainConfig(
       throw new BadInputException(s.origin("elastic-net") + ": " + alpha
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
+    String optimizer = r.choice("optimizer", OPTIMIZERS);
+    if ("newton".equals(optimizer) && !loss.equals("logistic") && !loss.equals("squared")) {
+      throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
+          + "Hessian that newton can use; newton supports the logistic and squared losses, "
+          + "use --optimizer lbfgs for " + loss + ".");
+    }
     if (s.has("positive-label") && !loss.equals("logistic") && !loss.equals("hinge")) {
       throw new BadInputException(s.origin("positive-label")
           + ": a positive label applies to the logistic and hinge losses only, not " + loss + ".");
@@ -104,7 +110,7 @@ public record TrainConfig(
         r.doubleOrNull("positive-label"),
         output,
         r.bool("overwrite"),
-        r.choice("optimizer", OPTIMIZERS),
+        optimizer,
         step,
         reg,
         alpha,

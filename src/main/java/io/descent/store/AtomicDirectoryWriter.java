@@ -36,9 +36,13 @@ public final class AtomicDirectoryWriter {
         throw new BadInputException(flag + ": " + dir
             + " already exists; choose a new directory or pass --overwrite.");
       }
+      // Probe the nearest directory that exists: a failed run must not leave new, empty
+      // directories behind, and the real write creates the missing ones later.
       Path parent = fs.makeQualified(target).getParent();
+      while (parent.getParent() != null && !fs.exists(parent)) {
+        parent = parent.getParent();
+      }
       Path probe = new Path(parent, "." + target.getName() + ".probe-" + UUID.randomUUID());
-      fs.mkdirs(parent);
       try (FSDataOutputStream out = fs.create(probe, false)) {
         out.write(1);
       }

@@ -39,11 +39,7 @@ final class Optimizers {
       case "lbfgs":
         return new Lbfgs(o.lbfgsMemory());
       case "newton":
-        if (!config.loss().equals("logistic") && !config.loss().equals("squared")) {
-          throw new BadInputException("--optimizer newton: the " + config.loss() + " loss has no "
-              + "Hessian that newton can use; newton supports the logistic and squared losses, "
-              + "use --optimizer lbfgs for " + config.loss() + ".");
-        }
+        // TrainConfig has refused the losses without a usable Hessian.
         return new NewtonMethod(o.newtonMaxDim());
       case "sgd":
         return stochastic(StochasticGradient.Update.SGD, config, step.getAsDouble());

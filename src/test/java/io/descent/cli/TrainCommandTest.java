@@ -106,6 +106,14 @@ class TrainCommandTest {
   }
 
   @Test
+  void newtonWithALossWithoutHessianIsRefusedBeforeAnyDataIsRead() {
+    CliRun r = CliRun.of("train", "--data", tmp.resolve("no-such-file").toString(), "--loss",
+        "hinge", "--optimizer", "newton", "--output", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--optimizer") && r.err().contains("lbfgs"), r.err());
+  }
+
+  @Test
   void unknownFlagsExitWithTwo() {
     assertEquals(2, CliRun.of("train", "--frobnicate").exitCode());
     assertEquals(2, CliRun.of("nonsense").exitCode());

@@ -54,4 +54,13 @@ class AtomicDirectoryWriterTest {
       assertEquals(1, s.count(), "only the published directory remains");
     }
   }
+
+  @Test
+  void preflightCreatesNoDirectory() throws IOException {
+    Path missing = tmp.resolve("a/b/model");
+    writer.preflight(missing.toString(), false, "--output");
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertEquals(0, s.count(), "a preflight leaves nothing behind");
+    }
+  }
 }
