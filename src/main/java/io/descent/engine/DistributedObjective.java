@@ -8,7 +8,6 @@ import io.descent.optim.LineValues;
 import io.descent.optim.Objective;
 import io.descent.optim.SymmetricMatrix;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -209,19 +208,6 @@ public final class DistributedObjective implements Objective {
     } finally {
       b.release();
     }
-  }
-
-  /**
-   * An upper bound of the Lipschitz constant of ∇(data term): curvature bound of the loss
-   * times the largest ‖x‖² (+1 for the intercept's constant feature). One job.
-   */
-  public double lipschitzBound() {
-    List<double[]> partials = blocks.mapPartitions(new PartitionKernels.MaxRowNormSquared()).collect();
-    double max = 0;
-    for (double[] p : partials) {
-      max = Math.max(max, p[0]);
-    }
-    return loss.curvatureBound() * (max + (layout.hasIntercept() ? 1 : 0));
   }
 
   private double[] scaled(double[] sums) {

@@ -12,29 +12,47 @@ import org.apache.spark.api.java.function.Function2;
 
 /**
  * The per-partition work of one pass, as static classes so that a task ships the loss, the
- * layout and the parameters (or their broadcast handle) and nothing of the driver. Each emits exactly one vector.
+ * layout and the parameters (or their broadcast handle) and nothing of the driver. Each emits
+ * exactly one vector.
  */
 final class PartitionKernels {
   private PartitionKernels() {}
 
-  /** [Σ v ℓ, ∇ Σ v ℓ …] over the blocks of a partition. */
-  static final class LossAndGradient implements FlatMapFunction<Iterator<Block>, double[]> {
+  /**
+   * A sweep over a partition's blocks with one {@link BlockObjective}, reading its payload
+   * once per task: the subclasses say only what they add up.
+   */
+  abstract static class BlockSweep<P> implements FlatMapFunction<Iterator<Block>, double[]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[]> params;
+    final Loss loss;
+    final ParamLayout layout;
+    private final Payload<P> payload;
 
-    LossAndGradient(Loss loss, ParamLayout layout, Payload<double[]> params) {
+    BlockSweep(Loss loss, ParamLayout layout, Payload<P> payload) {
       this.loss = loss;
       this.layout = layout;
-      this.params = params;
+      this.payload = payload;
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
+    public final Iterator<double[]> call(Iterator<Block> blocks) {
+      return List.of(sweep(new BlockObjective(loss, layout), payload.value(), blocks)).iterator();
+    }
+
+    abstract double[] sweep(BlockObjective obj, P value, Iterator<Block> blocks);
+  }
+
+  /** [Σ v ℓ, ∇ Σ v ℓ …] over the blocks of a partition. */
+  static final class LossAndGradient extends BlockSweep<double[]> {
+    private static final long serialVersionUID = 1L;
+
+    LossAndGradient(Loss loss, ParamLayout layout, Payload<double[]> params) {
+      super(loss, layout, params);
+    }
+
+    @Override
+    double[] sweep(BlockObjective obj, double[] x, Iterator<Block> blocks) {
       io.descent.reliability.FaultInjection.beforePass();
-      double[] x = params.value();
-      BlockObjective obj = new BlockObjective(loss, layout);
       double[] out = new double[1 + layout.size()];
       double[] grad = new double[layout.size()];
       double sum = 0;
@@ -43,55 +61,41 @@ final class PartitionKernels {
       }
       out[0] = sum;
       System.arraycopy(grad, 0, out, 1, grad.length);
-      return List.of(out).iterator();
+      return out;
     }
   }
 
   /** Σ v ℓ at x + t·d for each trial step t. */
-  static final class LossesAlong implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class LossesAlong extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[][]> pointAndDirection;
     private final double[] steps;
 
     LossesAlong(Loss loss, ParamLayout layout, Payload<double[][]> pointAndDirection,
         double[] steps) {
-      this.loss = loss;
-      this.layout = layout;
-      this.pointAndDirection = pointAndDirection;
+      super(loss, layout, pointAndDirection);
       this.steps = steps;
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[][] xd = pointAndDirection.value();
-      BlockObjective obj = new BlockObjective(loss, layout);
+    double[] sweep(BlockObjective obj, double[][] xd, Iterator<Block> blocks) {
       double[] out = new double[steps.length];
       while (blocks.hasNext()) {
         obj.addLossesAlong(blocks.next(), xd[0], xd[1], steps, out);
       }
-      return List.of(out).iterator();
+      return out;
     }
   }
 
   /** Σ v ℓ at each of several points, every block visited once. */
-  static final class LossesAt implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class LossesAt extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[][]> points;
 
     LossesAt(Loss loss, ParamLayout layout, Payload<double[][]> points) {
-      this.loss = loss;
-      this.layout = layout;
-      this.points = points;
+      super(loss, layout, points);
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[][] p = points.value();
-      BlockObjective obj = new BlockObjective(loss, layout);
+    double[] sweep(BlockObjective obj, double[][] p, Iterator<Block> blocks) {
       double[] out = new double[p.length];
       while (blocks.hasNext()) {
         Block b = blocks.next();
@@ -99,30 +103,23 @@ final class PartitionKernels {
           out[i] += obj.loss(b, p[i]);
         }
       }
-      return List.of(out).iterator();
+      return out;
     }
   }
 
   /** [Δ(t₁) … Δ(tₛ), slope(t₁) … slope(tₛ)] along x + t·d (per-row differences). */
-  static final class LineValuesAlong implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class LineValuesAlong extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[][]> pointAndDirection;
     private final double[] steps;
 
     LineValuesAlong(Loss loss, ParamLayout layout, Payload<double[][]> pointAndDirection,
         double[] steps) {
-      this.loss = loss;
-      this.layout = layout;
-      this.pointAndDirection = pointAndDirection;
+      super(loss, layout, pointAndDirection);
       this.steps = steps;
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[][] xd = pointAndDirection.value();
-      BlockObjective obj = new BlockObjective(loss, layout);
+    double[] sweep(BlockObjective obj, double[][] xd, Iterator<Block> blocks) {
       int n = steps.length;
       double[] diffs = new double[n];
       double[] slopes = new double[n];
@@ -132,54 +129,40 @@ final class PartitionKernels {
       double[] out = new double[2 * n];
       System.arraycopy(diffs, 0, out, 0, n);
       System.arraycopy(slopes, 0, out, n, n);
-      return List.of(out).iterator();
+      return out;
     }
   }
 
-  /** [Σ v (ℓ(x + Δⱼ) − ℓ(x)) …]; the broadcast holds x then the displacements. */
-  static final class Differences implements FlatMapFunction<Iterator<Block>, double[]> {
+  /** [Σ v (ℓ(x + Δⱼ) − ℓ(x)) …]; the payload holds x then the displacements. */
+  static final class Differences extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[][]> pointAndMoves;
 
     Differences(Loss loss, ParamLayout layout, Payload<double[][]> pointAndMoves) {
-      this.loss = loss;
-      this.layout = layout;
-      this.pointAndMoves = pointAndMoves;
+      super(loss, layout, pointAndMoves);
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[][] all = pointAndMoves.value();
+    double[] sweep(BlockObjective obj, double[][] all, Iterator<Block> blocks) {
       double[][] moves = java.util.Arrays.copyOfRange(all, 1, all.length);
-      BlockObjective obj = new BlockObjective(loss, layout);
       double[] out = new double[moves.length];
       while (blocks.hasNext()) {
         obj.addDifferences(blocks.next(), all[0], moves, out);
       }
-      return List.of(out).iterator();
+      return out;
     }
   }
 
   /** [Σ v ℓ, ∇ …] at each of several points, concatenated; every block visited once. */
-  static final class LossesAndGradients implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class LossesAndGradients extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[][]> points;
 
     LossesAndGradients(Loss loss, ParamLayout layout, Payload<double[][]> points) {
-      this.loss = loss;
-      this.layout = layout;
-      this.points = points;
+      super(loss, layout, points);
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[][] p = points.value();
+    double[] sweep(BlockObjective obj, double[][] p, Iterator<Block> blocks) {
       int size = layout.size();
-      BlockObjective obj = new BlockObjective(loss, layout);
       double[] sums = new double[p.length];
       double[][] grads = new double[p.length][size];
       while (blocks.hasNext()) {
@@ -193,29 +176,21 @@ final class PartitionKernels {
         out[j * (1 + size)] = sums[j];
         System.arraycopy(grads[j], 0, out, j * (1 + size) + 1, size);
       }
-      return List.of(out).iterator();
+      return out;
     }
   }
 
   /** [Σ v ℓ, ∇ (n), Hessian upper triangle column-major (n·n)]. */
-  static final class LossGradientAndHessian
-      implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class LossGradientAndHessian extends BlockSweep<double[]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[]> params;
 
     LossGradientAndHessian(Loss loss, ParamLayout layout, Payload<double[]> params) {
-      this.loss = loss;
-      this.layout = layout;
-      this.params = params;
+      super(loss, layout, params);
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[] x = params.value();
+    double[] sweep(BlockObjective obj, double[] x, Iterator<Block> blocks) {
       int n = layout.size();
-      BlockObjective obj = new BlockObjective(loss, layout);
       double[] grad = new double[n];
       double[] hessian = new double[n * n];
       double sum = 0;
@@ -226,7 +201,7 @@ final class PartitionKernels {
       out[0] = sum;
       System.arraycopy(grad, 0, out, 1, n);
       System.arraycopy(hessian, 0, out, 1 + n, n * n);
-      return List.of(out).iterator();
+      return out;
     }
   }
 
@@ -274,52 +249,20 @@ final class PartitionKernels {
   }
 
   /** [B·u …]: the curvature bound applied to u (power iteration for 1/L). */
-  static final class CurvatureBoundTimes implements FlatMapFunction<Iterator<Block>, double[]> {
+  static final class CurvatureBoundTimes extends BlockSweep<double[]> {
     private static final long serialVersionUID = 1L;
-    private final Loss loss;
-    private final ParamLayout layout;
-    private final Payload<double[]> vector;
 
     CurvatureBoundTimes(Loss loss, ParamLayout layout, Payload<double[]> vector) {
-      this.loss = loss;
-      this.layout = layout;
-      this.vector = vector;
+      super(loss, layout, vector);
     }
 
     @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double[] u = vector.value();
-      BlockObjective obj = new BlockObjective(loss, layout);
+    double[] sweep(BlockObjective obj, double[] u, Iterator<Block> blocks) {
       double[] out = new double[layout.size()];
       while (blocks.hasNext()) {
         obj.addCurvatureBoundTimes(blocks.next(), u, out);
       }
-      return List.of(out).iterator();
-    }
-  }
-
-  /** [max over rows of ‖x‖²]: bounds the curvature of the data term. */
-  static final class MaxRowNormSquared implements FlatMapFunction<Iterator<Block>, double[]> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Iterator<double[]> call(Iterator<Block> blocks) {
-      double max = 0;
-      while (blocks.hasNext()) {
-        Block b = blocks.next();
-        double[] v = b.values();
-        int d = b.numFeatures();
-        for (int r = 0; r < b.numRows(); r++) {
-          int from = b.isSparse() ? b.rowStart()[r] : r * d;
-          int to = b.isSparse() ? b.rowStart()[r + 1] : (r + 1) * d;
-          double s = 0;
-          for (int p = from; p < to; p++) {
-            s += v[p] * v[p];
-          }
-          max = Math.max(max, s);
-        }
-      }
-      return List.of(new double[] {max}).iterator();
+      return out;
     }
   }
 }
