@@ -58,6 +58,11 @@ public final class DistributedObjective implements Objective {
     return layout;
   }
 
+  /** Partials the driver receives per pass: its share of the reduction's memory. */
+  public int partialsAtDriver() {
+    return reduction.partialsAtDriver(blocks.getNumPartitions());
+  }
+
   @Override
   public double valueAndGradient(double[] x, double[] grad) {
     Payload<double[]> bx = Payload.of(jsc, x);

@@ -33,6 +33,15 @@ final class TreeSum {
     this.sparseBelow = sparseBelow;
   }
 
+  /** How many partials reach the driver's final addition when {@code partitions} partials start. */
+  int partialsAtDriver(int partitions) {
+    int keys = partitions;
+    for (int fanIn : AggregationPlan.fanIns(partitions, depth)) {
+      keys = AggregationPlan.groups(keys, fanIn);
+    }
+    return keys;
+  }
+
   double[] sum(JavaRDD<double[]> partials, int length) {
     int partitions = partials.getNumPartitions();
     List<Integer> fanIns = AggregationPlan.fanIns(partitions, depth);

@@ -127,6 +127,7 @@ public final class Trainer {
     DistributedObjective objective =
         new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
             config.optimizerOptions().aggregationDepth());
+    checkDriverMemory(objective, data);
     Regularization reg = new Regularization(config.reg(), config.elasticNet(), layout);
     Problem problem = new Problem(objective, reg);
     Optimizer optimizer = Optimizers.create(config, () -> stepSize(objective, reg));
@@ -153,6 +154,25 @@ public final class Trainer {
     LinearModel model = new LinearModel(config.loss(), layout, out.state().x(), data.labels(),
         trainingInfo(out, data, holdout, after.validation));
     return new Fit(model, out, List.copyOf(after.validation));
+  }
+
+  /**
+   * Refuses, before the first pass, a model whose vectors cannot fit in this driver's heap;
+   * says how much of it they will take when that is a noticeable share.
+   */
+  private void checkDriverMemory(DistributedObjective objective, TrainingData data) {
+    boolean local = spark.sparkContext().isLocal();
+    int lbfgsMemory = config.optimizerOptions().lbfgsMemory();
+    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
+        objective.dimension(), objective.partialsAtDriver(),
+        local ? spark.sparkContext().defaultParallelism() : 0, local ? data.arrayBytes() : 0);
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
+    if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
+      log.printf("driver memory: about %.2f GB of parameter-sized vectors%s, of %.2f GB usable "
+          + "(max heap %.2f GB)%n", need.bytes() / 1e9, local ? " and cached data" : "",
+          DriverMemoryBudget.usable(maxHeap) / 1e9, maxHeap / 1e9);
+    }
   }
 
   /** model.json, metrics.json, report.html and mllib/, published together. */

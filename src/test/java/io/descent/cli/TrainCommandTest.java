@@ -75,6 +75,18 @@ class TrainCommandTest {
   }
 
   @Test
+  void anLbfgsHistoryLargerThanTheDriverHeapIsRefusedBeforeTheFirstPass() {
+    // 4·10⁸ pairs of 14-parameter vectors: 90 GB, beyond any test heap.
+    Path out = tmp.resolve("m");
+    CliRun r = CliRun.of("train", "--data", Datasets.sample("heart_scale").toString(), "--loss",
+        "logistic", "--optimizer", "lbfgs", "--lbfgs-memory", "400000000", "--output", out.toString());
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("lbfgs-memory 400000000 pairs")
+        && r.err().contains("Use --lbfgs-memory "), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void anUnknownConfigurationKeyIsNamed() throws IOException {
     Path conf = tmp.resolve("bad.properties");
     Files.writeString(conf, "loss=logistic\nlearning-rate=0.1\n");

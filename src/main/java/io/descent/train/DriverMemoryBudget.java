@@ -1,0 +1,92 @@
+package io.descent.train;
+
+import io.descent.BadInputException;
+import java.util.Locale;
+
+/**
+ * Whether the driver's heap can hold what a run keeps, counted in parameter-sized vectors and
+ * checked before the first pass, so that a model too large for the driver fails at once with
+ * a sentence instead of an OutOfMemoryError after the data is loaded. At 2·10⁷ parameters one
+ * vector is 160 MB and L-BFGS's m pairs are 2m of them: the pairs decide.
+ *
+ * <p>The count leans pessimistic: every partial the driver receives is taken as dense, and
+ * every pass as shipping two vectors (a line search's point and direction).
+ */
+final class DriverMemoryBudget {
+  /** Spark's reserved system memory plus room for everything that is not a d-vector. */
+  static final long RESERVED_BYTES = 400L << 20;
+  /** Of the rest, the share the vectors may fill: G1 needs headroom to copy and compact. */
+  static final double USABLE_FRACTION = 0.85;
+
+  /** The vectors a run holds at its peak, apart from the optimizer's history. */
+  record Need(long parameters, int keptVectors, int historyVectors, int passVectors,
+      long otherBytes) {
+    long bytes() {
+      return 8L * parameters * (keptVectors + historyVectors + passVectors) + otherBytes;
+    }
+  }
+
+  private DriverMemoryBudget() {}
+
+  /**
+   * @param optimizer the optimizer's name
+   * @param lbfgsMemory m, used by lbfgs only
+   * @param parameters d, the length of one vector
+   * @param partialsAtDriver partials the driver receives per pass
+   * @param localTaskSlots task threads running in the driver's JVM (local mode), else 0
+   * @param localCachedBytes the cached data when it lives in the driver's JVM, else 0
+   */
+  static Need need(String optimizer, int lbfgsMemory, long parameters, int partialsAtDriver,
+      int localTaskSlots, long localCachedBytes) {
+    // The iterate and its gradient, the next ones, and a step's temporaries.
+    int kept = switch (optimizer) {
+      case "nesterov", "adam" -> 7;
+      case "lbfgs" -> 8;
+      case "sgd" -> 6;
+      default -> 5;
+    };
+    int history = "lbfgs".equals(optimizer) ? 2 * lbfgsMemory : 0;
+    // The pass: its total, the partials received, the serialized pieces of two broadcast
+    // vectors (x and a direction); in local mode each running task's accumulator.
+    int pass = 1 + partialsAtDriver + 2 + localTaskSlots;
+    return new Need(parameters, kept, history, pass, localCachedBytes);
+  }
+
+  /** The heap the vectors may fill. */
+  static long usable(long maxHeap) {
+    return (long) ((maxHeap - RESERVED_BYTES) * USABLE_FRACTION);
+  }
+
+  /** Refuses (exit 2) a run whose estimate exceeds the driver's heap, naming what to change. */
+  static void check(Need need, String optimizer, int lbfgsMemory, long maxHeap) {
+    long usable = usable(maxHeap);
+    if (need.bytes() <= usable) {
+      return;
+    }
+    long vector = 8L * need.parameters();
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        "the driver's heap (%.1f GB, of which %.1f GB for vectors) is too small for %s with %,d "
+            + "parameters: it needs about %.1f GB (%d vectors of %.0f MB",
+        maxHeap / 1e9, usable / 1e9, optimizer, need.parameters(), need.bytes() / 1e9,
+        need.keptVectors() + need.historyVectors() + need.passVectors(), vector / 1e6));
+    if (need.historyVectors() > 0) {
+      s.append(String.format(Locale.ROOT, ", %d of them the lbfgs-memory %d pairs",
+          need.historyVectors(), lbfgsMemory));
+    }
+    if (need.otherBytes() > 0) {
+      s.append(String.format(Locale.ROOT, ", plus %.1f GB of cached data in this JVM",
+          need.otherBytes() / 1e9));
+    }
+    s.append("). ");
+    long spare = usable - (need.bytes() - need.historyVectors() * vector);
+    int fits = (int) Math.min(Integer.MAX_VALUE, spare / (2 * vector));
+    if ("lbfgs".equals(optimizer) && fits >= 1) {
+      s.append("Use --lbfgs-memory ").append(fits).append(" or less, or give ");
+    } else {
+      s.append("Give ");
+    }
+    s.append("the driver more memory (DESCENT_DRIVER_MEMORY for bin/descent, --driver-memory "
+        + "for spark-submit).");
+    throw new BadInputException(s.toString());
+  }
+}
