@@ -20,17 +20,44 @@ public final class BenchSuite {
    */
   public record Options(List<String> paths, boolean dense, boolean sparse, long rows,
       int denseFeatures, long sparseRows, int sparseFeatures, int nnzPerRow, double skew,
-      int iterations, int partitions, Set<String> methods) {}
+      int iterations, int rounds, int lbfgsMemory, int partitions, Set<String> methods, String writeTo) {}
 
   public static final List<String> METHODS = SpeedBenchmark.METHODS;
 
+  /** The synthetic datasets as LIBSVM text under {@code writeTo}/dense and /sparse. */
+  private static void write(SparkSession spark, Options o, int partitions, PrintStream out) {
+    List<SyntheticSpec> specs = new ArrayList<>();
+    if (o.dense()) {
+      specs.add(SyntheticSpec.dense(o.rows(), o.denseFeatures()));
+    }
+    if (o.sparse()) {
+      specs.add(SyntheticSpec.sparse(o.sparseRows(), o.sparseFeatures(), o.nnzPerRow(), o.skew()));
+    }
+    for (SyntheticSpec spec : specs) {
+      String path = o.writeTo() + (spec.isDense() ? "/dense" : "/sparse");
+      SyntheticLibsvm.write(spark, spec, partitions, path);
+      out.printf(Locale.ROOT, "wrote %s (%d features) to %s%n", spec.describe(), spec.features(), path);
+    }
+  }
+
   private BenchSuite() {}
 
+  /** Each method in a JVM of its own with heap {@code heap}; {@code childArgs} is the rest. */
+  public static void runForked(List<String> childArgs, List<String> methods, String heap,
+      PrintStream out) throws Exception {
+    ForkedBench.run(childArgs, methods, heap, out);
+  }
+
   public static void run(SparkSession spark, Options o, PrintStream out) throws Exception {
+    PeakHeap.watchCollections();
     int partitions = o.partitions() > 0 ? o.partitions() : spark.sparkContext().defaultParallelism();
-    SpeedBenchmark bench = new SpeedBenchmark(spark, o.iterations(), o.methods(), out);
-    out.printf(Locale.ROOT, "master %s, %d partitions, %d timed iterations, %d cores, max heap %.1f GB, load average %.2f%n",
-        spark.sparkContext().master(), partitions, o.iterations(),
+    if (o.writeTo() != null) {
+      write(spark, o, partitions, out);
+      return;
+    }
+    SpeedBenchmark bench = new SpeedBenchmark(spark, o.iterations(), o.lbfgsMemory(), o.methods(), out);
+    out.printf(Locale.ROOT, "master %s, %d partitions, %d timed iterations x %d rounds, %d cores, max heap %.1f GB, load average %.2f%n",
+        spark.sparkContext().master(), partitions, o.iterations(), o.rounds(),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1e9,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     // Loaded or generated when its turn comes, and released after: one dataset in memory at a time.
@@ -49,9 +76,10 @@ public final class BenchSuite {
       BenchData data = set.get();
       try {
         out.printf(Locale.ROOT, "%n%s: %,d rows x %,d features%n", data.name, data.rows, data.features);
-        List<SpeedBenchmark.Line> lines = bench.run(data);
+        List<SpeedBenchmark.Line> lines = bench.run(data, o.rounds());
         out.println(bench.storage(data));
-        out.printf(Locale.ROOT, "peak heap used so far: %.2f GB%n%n", PeakHeap.gigabytes());
+        out.printf(Locale.ROOT, "peak heap: %.2f GB used, %.2f GB live after collections (so far, this JVM)%n%n",
+            PeakHeap.gigabytes(), PeakHeap.liveGigabytes());
         out.print(SpeedBenchmark.table(lines));
       } finally {
         data.release();

@@ -7,11 +7,16 @@ import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;
 import io.descent.optim.GradientDescent;
+import io.descent.optim.Lbfgs;
 import io.descent.optim.OptimizerState;
 import io.descent.optim.Problem;
+import io.descent.optim.Step;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +42,7 @@ import org.apache.spark.storage.RDDInfo;
  */
 final class SpeedBenchmark {
   static final List<String> METHODS =
-      List.of("descent", "array", "floor", "mllib-gd", "mllib-lbfgs", "ml-lr");
+      List.of("descent", "descent-lbfgs", "array", "floor", "mllib-gd", "mllib-lbfgs", "ml-lr");
   private static final double LAMBDA = 1e-4;
   /**
    * Untimed iterations first, at least this many and for at least {@link #WARMUP_SECONDS}: the
@@ -47,40 +52,77 @@ final class SpeedBenchmark {
   private static final int WARMUP = 5;
   private static final double WARMUP_SECONDS = 5;
 
-  /** One contender's line: median seconds per iteration and passes over the data per iteration. */
-  record Line(String method, double secondsPerIteration, double passesPerIteration) {}
+  /**
+   * One contender's line: median seconds per iteration, passes over the data per iteration,
+   * and over {@code rounds} rounds the fastest and slowest round's seconds.
+   */
+  record Line(String method, double secondsPerIteration, double passesPerIteration,
+      double fastest, double slowest, int rounds) {
+    Line(String method, double secondsPerIteration, double passesPerIteration) {
+      this(method, secondsPerIteration, passesPerIteration, secondsPerIteration,
+          secondsPerIteration, 1);
+    }
+  }
 
   private final SparkSession spark;
   private final int iterations;
+  private final int lbfgsMemory;
   private final Set<String> methods;
   private final PrintStream log;
   private final JobClock clock = new JobClock();
 
-  SpeedBenchmark(SparkSession spark, int iterations, Set<String> methods, PrintStream log) {
+  SpeedBenchmark(SparkSession spark, int iterations, int lbfgsMemory, Set<String> methods,
+      PrintStream log) {
     this.spark = spark;
     this.iterations = iterations;
+    this.lbfgsMemory = lbfgsMemory;
     this.methods = methods;
     this.log = log;
     spark.sparkContext().addSparkListener(clock);
   }
 
-  List<Line> run(BenchData data) throws Exception {
+  /**
+   * Every contender {@code rounds} times, the order rotated each round so that none always
+   * runs first (the first pays for warming Spark's JIT-compiled paths for the others); a
+   * contender's line is its median round, with the fastest and slowest rounds beside it.
+   */
+  List<Line> run(BenchData data, int rounds) throws Exception {
     ParamLayout layout = new ParamLayout(data.features, 1, false);
     Loss loss = Losses.byName("logistic", 1);
+    List<String> order = new ArrayList<>(methods);
+    Map<String, List<Line>> byMethod = new LinkedHashMap<>();
+    for (String m : order) {
+      byMethod.put(m, new ArrayList<>());
+    }
+    for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < order.size(); i++) {
+        String m = order.get((i + r) % order.size());
+        log.printf(Locale.ROOT, "  round %d/%d: %s ...%n", r + 1, rounds, m);
+        byMethod.get(m).add(run(m, data, loss, layout));
+      }
+    }
     List<Line> lines = new ArrayList<>();
-    // In the order asked for: under load the first contender warms the JIT for the others.
-    for (String m : methods) {
-      log.println("  running " + m + " ...");
-      lines.add(switch (m) {
-        case "descent" -> descent(data, loss, layout);
-        case "array" -> arrayLoop(data, loss, layout);
-        case "floor" -> floor(data);
-        case "mllib-gd" -> mllibGd(data);
-        case "mllib-lbfgs" -> mllibLbfgs(data);
-        default -> sparkMl(data);
-      });
+    for (List<Line> runs : byMethod.values()) {
+      List<Line> sorted = new ArrayList<>(runs);
+      sorted.sort(Comparator.comparingDouble(Line::secondsPerIteration));
+      Line mid = sorted.get(sorted.size() / 2);
+      lines.add(new Line(mid.method(), mid.secondsPerIteration(), mid.passesPerIteration(),
+          sorted.get(0).secondsPerIteration(), sorted.get(sorted.size() - 1).secondsPerIteration(),
+          runs.size()));
     }
     return lines;
+  }
+
+  private Line run(String m, BenchData data, Loss loss, ParamLayout layout) throws Exception {
+    return switch (m) {
+      case "descent" -> descent(data, loss, layout);
+      case "descent-lbfgs" -> descentLbfgs(data, loss, layout);
+      case "array" -> arrayLoop(data, loss, layout);
+      case "floor" -> floor(data);
+      case "mllib-gd" -> mllibGd(data);
+      case "mllib-lbfgs" -> mllibLbfgs(data);
+      default -> sparkMl(data);
+    };
   }
 
   /** What the cache holds, by Spark's own storage info, against the arrays' bytes. */
@@ -105,6 +147,33 @@ final class SpeedBenchmark {
     long before = problem.passes();
     double seconds = medianOf(() -> s[0] = gd.step(problem, s[0]).state());
     return new Line("Descent gd", seconds, (problem.passes() - before) / (double) calls);
+  }
+
+  /**
+   * L-BFGS iterations from zero, after an untimed warm-up run from zero, so the timed steps
+   * are the first {@code iterations} of a real run (the early ones, whose line searches are
+   * the longest) rather than steps stalled at the optimum.
+   */
+  private Line descentLbfgs(BenchData data, Loss loss, ParamLayout layout) throws Exception {
+    DistributedObjective f = new DistributedObjective(data.blocks, data.rows, loss, layout);
+    Problem problem = new Problem(f, new Regularization(LAMBDA, 0, layout));
+    Lbfgs lbfgs = new Lbfgs(lbfgsMemory);
+    OptimizerState[] s = {lbfgs.start(problem, new double[layout.size()])};
+    long warmEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+    for (int w = 0; w < WARMUP || System.nanoTime() < warmEnd; w++) {
+      Step step = lbfgs.step(problem, s[0]);
+      s[0] = step.stopReason() == null ? step.state() : lbfgs.start(problem, new double[layout.size()]);
+    }
+    s[0] = lbfgs.start(problem, new double[layout.size()]);
+    long before = problem.passes();
+    double[] t = new double[iterations];
+    for (int i = 0; i < iterations; i++) {
+      long start = System.nanoTime();
+      s[0] = lbfgs.step(problem, s[0]).state();
+      t[i] = (System.nanoTime() - start) / 1e9;
+    }
+    return new Line("Descent lbfgs (m = " + lbfgsMemory + ")", median(t),
+        (problem.passes() - before) / (double) iterations);
   }
 
   private Line arrayLoop(BenchData data, Loss loss, ParamLayout layout) throws Exception {
@@ -176,12 +245,12 @@ final class SpeedBenchmark {
     scala.Tuple2<org.apache.spark.mllib.linalg.Vector, double[]> r = lbfgs(data, iterations + 1);
     int its = Math.max(1, r._2().length - 1);
     double passes = (clock.jobs() - from) / (double) its;
-    return new Line("MLlib LBFGS", clock.medianGap(from) * passes, passes);
+    return new Line("MLlib LBFGS (m = " + lbfgsMemory + ")", clock.medianGap(from) * passes, passes);
   }
 
   private scala.Tuple2<org.apache.spark.mllib.linalg.Vector, double[]> lbfgs(BenchData data, int its) {
     return LBFGS$.MODULE$.runLBFGS(data.mllib().rdd(), new LogisticGradient(),
-        new SquaredL2Updater(), 10, 1e-12, its, LAMBDA, Vectors.zeros(data.features));
+        new SquaredL2Updater(), lbfgsMemory, 1e-12, its, LAMBDA, Vectors.zeros(data.features));
   }
 
   private Line sparkMl(BenchData data) {
@@ -216,11 +285,12 @@ final class SpeedBenchmark {
   static String table(List<Line> lines) {
     double descent = lines.stream().filter(l -> l.method().equals("Descent gd"))
         .mapToDouble(Line::secondsPerIteration).findFirst().orElse(Double.NaN);
-    StringBuilder s = new StringBuilder(
-        "| method | s/iter | passes/iter | time / Descent's |\n| --- | --- | --- | --- |\n");
+    StringBuilder s = new StringBuilder("| method | s/iter | passes/iter | time / Descent's "
+        + "| rounds: fastest – slowest s/iter |\n| --- | --- | --- | --- | --- |\n");
     for (Line l : lines) {
-      s.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f | %.2f |%n", l.method(),
-          l.secondsPerIteration(), l.passesPerIteration(), l.secondsPerIteration() / descent));
+      s.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f | %.2f | %d: %.4f – %.4f |%n", l.method(),
+          l.secondsPerIteration(), l.passesPerIteration(), l.secondsPerIteration() / descent,
+          l.rounds(), l.fastest(), l.slowest()));
     }
     return s.toString();
   }

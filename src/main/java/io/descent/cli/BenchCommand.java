@@ -40,10 +40,15 @@ final class BenchCommand {
     spec.addOption(value("--sparse-features", "D", "Features of the sparse dataset (default 50000)."));
     spec.addOption(value("--nnz", "K", "Non-zeros per row of the sparse dataset (default 50)."));
     spec.addOption(value("--skew", "S", "Sparse feature indices ⌊d·u^S⌋: 1 uniform (default), larger a power law."));
-    spec.addOption(value("--iterations", "K", "Timed iterations per contender (default 10; medians are reported)."));
+    spec.addOption(value("--iterations", "K", "Timed iterations per contender and round (default 10; the median is the round's figure)."));
+    spec.addOption(value("--rounds", "R", "Rounds over all contenders, the order rotated each round; each line is the median round (default 5)."));
+    spec.addOption(value("--lbfgs-memory", "M", "Correction pairs of Descent lbfgs and MLlib LBFGS (default 10)."));
     spec.addOption(value("--partitions", "N", "Data partitions (default: Spark's default parallelism)."));
     spec.addOption(value("--methods", "LIST", "Comma-separated subset of " + BenchSuite.METHODS + " (default: all)."));
     spec.addOption(value("--master", "M", "Spark master (default local[2])."));
+    spec.addOption(value("--write-libsvm", "DIR", "Write the synthetic dataset(s) as LIBSVM text to DIR/dense and DIR/sparse instead of benchmarking (train with --num-features D)."));
+    spec.addOption(flag("--fork", "Run each method in a JVM of its own (see --heap): one that runs out of memory becomes a table line, and each gets its own peak heap."));
+    spec.addOption(value("--heap", "SIZE", "With --fork: the -Xmx of each child JVM (default 4g)."));
     spec.addOption(flag("--verbose", "Spark's INFO logs and stack traces on errors."));
     return spec;
   }
@@ -51,6 +56,14 @@ final class BenchCommand {
   void run() throws Exception {
     Logging.configure(parsed.hasMatchedOption("--verbose"));
     BenchSuite.Options options = options();
+    if (parsed.hasMatchedOption("--fork")) {
+      String heap = parsed.matchedOptionValue("--heap", "4g");
+      if (!heap.matches("\\d+[kmgKMG]?")) {
+        throw new BadInputException("--heap: \"" + heap + "\" is not a JVM heap size such as 4g.");
+      }
+      BenchSuite.runForked(childArgs(), List.copyOf(options.methods()), heap, out);
+      return;
+    }
     String master = parsed.matchedOptionValue("--master", "local[2]");
     SparkSession spark = given != null ? given : SparkSessions.create(master,
         Map.of("spark.ui.enabled", "false", "spark.driver.host", "127.0.0.1",
@@ -65,6 +78,26 @@ final class BenchCommand {
         spark.stop();
       }
     }
+  }
+
+  /** The command line without --fork, --heap and --methods, which the parent decides. */
+  private List<String> childArgs() {
+    List<String> out = new java.util.ArrayList<>();
+    List<String> args = parsed.originalArgs();
+    // picocli gives the whole command line: start after the subcommand's name.
+    for (int i = args.indexOf("bench") + 1; i < args.size(); i++) {
+      String a = args.get(i);
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (name.equals("--fork")) {
+        continue;
+      }
+      if (name.equals("--heap") || name.equals("--methods")) {
+        i += a.contains("=") ? 0 : 1;
+        continue;
+      }
+      out.add(a);
+    }
+    return out;
   }
 
   private BenchSuite.Options options() {
@@ -86,8 +119,8 @@ final class BenchCommand {
     return new BenchSuite.Options(List.of(paths), dense || !sparse, sparse || !dense,
         number("--rows", 1_000_000), (int) number("--features", 100),
         number("--sparse-rows", 200_000), (int) number("--sparse-features", 50_000),
-        (int) number("--nnz", 50), real("--skew", 1.0), (int) number("--iterations", 10),
-        (int) number("--partitions", 0), methods);
+        (int) number("--nnz", 50), real("--skew", 1.0), (int) number("--iterations", 10), (int) number("--rounds", 5),
+        (int) number("--lbfgs-memory", 10), (int) number("--partitions", 0), methods, parsed.matchedOptionValue("--write-libsvm", null));
   }
 
   private long number(String name, long fallback) {

@@ -16,11 +16,11 @@ class BenchSuiteTest {
   void everyContenderReportsOnDenseAndSparseData() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BenchSuite.Options o = new BenchSuite.Options(List.of(), true, true, 2_000, 10, 2_000, 500, 5,
-        2.0, 5, 4, new LinkedHashSet<>(BenchSuite.METHODS));
+        2.0, 5, 1, 10, 4, new LinkedHashSet<>(BenchSuite.METHODS), null);
     BenchSuite.run(SharedSpark.session(), o, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    for (String method : List.of("| Descent gd | ", "| pure-array loop, 2 threads |",
-        "| trivial Spark job (floor) |", "| MLlib GradientDescent |", "| MLlib LBFGS |",
+    for (String method : List.of("| Descent gd | ", "| Descent lbfgs (m = 10) |", "| pure-array loop, 2 threads |",
+        "| trivial Spark job (floor) |", "| MLlib GradientDescent |", "| MLlib LBFGS (m = 10) |",
         "| Spark ML LogisticRegression |")) {
       assertTrue(out.split(java.util.regex.Pattern.quote(method), -1).length == 3,
           method + " once per dataset in:\n" + out);
