@@ -43,9 +43,14 @@ public final class DescentProcess implements AutoCloseable {
 
   /** Starts {@code Main} with these arguments; stderr is merged into the output. */
   public static DescentProcess start(String... args) {
+    return startWithHeap("1g", args);
+  }
+
+  /** The same with this -Xmx, as DESCENT_DRIVER_MEMORY gives bin/descent. */
+  public static DescentProcess startWithHeap(String heap, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
+    cmd.add("-Xmx" + heap);
     cmd.addAll(jvmOptions());
     cmd.add("-Dlog4j2.configurationFile=" + Paths.get("conf/log4j2.properties").toAbsolutePath());
     cmd.add("-cp");
