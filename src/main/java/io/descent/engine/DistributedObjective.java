@@ -69,11 +69,11 @@ public final class DistributedObjective implements Objective {
     try {
       JavaRDD<double[]> partials =
           blocks.mapPartitions(new PartitionKernels.LossAndGradient(loss, layout, bx));
-      double[] total = reduction.sum(partials, 1 + x.length);
+      double[] total = reduction.sum(partials, x.length + 1);
       for (int i = 0; i < grad.length; i++) {
-        grad[i] = total[i + 1] / weightSum;
+        grad[i] = total[i] / weightSum;
       }
-      return total[0] / weightSum;
+      return total[x.length] / weightSum;
     } finally {
       bx.release();
     }
@@ -120,6 +120,24 @@ public final class DistributedObjective implements Objective {
       int n = steps.length;
       return new LineValues(steps.clone(), Arrays.copyOfRange(sums, 0, n),
           Arrays.copyOfRange(sums, n, 2 * n));
+    } finally {
+      b.release();
+    }
+  }
+
+  @Override
+  public LineValues valuesAndSlopesAlongWithGradient(double[] x, double[] direction,
+      double[] steps, double[] gradientAtFirst) {
+    Payload<double[][]> b = Payload.of(jsc, new double[][] {x, direction});
+    try {
+      JavaRDD<double[]> partials = blocks.mapPartitions(
+          new PartitionKernels.LineValuesAndGradientAlong(loss, layout, b, steps.clone()));
+      int size = layout.size();
+      int n = steps.length;
+      double[] sums = scaled(reduction.sum(partials, size + 2 * n));
+      System.arraycopy(sums, 0, gradientAtFirst, 0, size);
+      return new LineValues(steps.clone(), Arrays.copyOfRange(sums, size, size + n),
+          Arrays.copyOfRange(sums, size + n, size + 2 * n));
     } finally {
       b.release();
     }

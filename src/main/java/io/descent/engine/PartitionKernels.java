@@ -42,7 +42,10 @@ final class PartitionKernels {
     abstract double[] sweep(BlockObjective obj, P value, Iterator<Block> blocks);
   }
 
-  /** [Σ v ℓ, ∇ Σ v ℓ …] over the blocks of a partition. */
+  /**
+   * [∇ Σ v ℓ …, Σ v ℓ] over the blocks of a partition; the gradient is accumulated in place
+   * in the emitted vector, so a task holds one parameter-sized array, not two.
+   */
   static final class LossAndGradient extends BlockSweep<double[]> {
     private static final long serialVersionUID = 1L;
 
@@ -53,14 +56,14 @@ final class PartitionKernels {
     @Override
     double[] sweep(BlockObjective obj, double[] x, Iterator<Block> blocks) {
       io.descent.reliability.FaultInjection.beforePass();
-      double[] out = new double[1 + layout.size()];
-      double[] grad = new double[layout.size()];
+      int size = layout.size();
+      // The kernels add into [0, size) only.
+      double[] out = new double[size + 1];
       double sum = 0;
       while (blocks.hasNext()) {
-        sum += obj.addLossAndGradient(blocks.next(), x, grad);
+        sum += obj.addLossAndGradient(blocks.next(), x, out);
       }
-      out[0] = sum;
-      System.arraycopy(grad, 0, out, 1, grad.length);
+      out[size] = sum;
       return out;
     }
   }
@@ -103,6 +106,36 @@ final class PartitionKernels {
           out[i] += obj.loss(b, p[i]);
         }
       }
+      return out;
+    }
+  }
+
+  /**
+   * [∇ Σ v ℓ at x + t₁·d …, Δ(t₁) … Δ(tₛ), slope(t₁) … slope(tₛ)]: the line search's values
+   * and its first trial point's gradient, in one sweep.
+   */
+  static final class LineValuesAndGradientAlong extends BlockSweep<double[][]> {
+    private static final long serialVersionUID = 1L;
+    private final double[] steps;
+
+    LineValuesAndGradientAlong(Loss loss, ParamLayout layout,
+        Payload<double[][]> pointAndDirection, double[] steps) {
+      super(loss, layout, pointAndDirection);
+      this.steps = steps;
+    }
+
+    @Override
+    double[] sweep(BlockObjective obj, double[][] xd, Iterator<Block> blocks) {
+      int n = steps.length;
+      int size = layout.size();
+      double[] diffs = new double[n];
+      double[] slopes = new double[n];
+      double[] out = new double[size + 2 * n];
+      while (blocks.hasNext()) {
+        obj.addLineValuesAndGradient(blocks.next(), xd[0], xd[1], steps, diffs, slopes, out);
+      }
+      System.arraycopy(diffs, 0, out, size, n);
+      System.arraycopy(slopes, 0, out, size + n, n);
       return out;
     }
   }

@@ -11,6 +11,7 @@ public final class BlockObjective {
   private final ParamLayout layout;
   private double[] margins = new double[0];
   private double[] scratch = new double[0];
+  private double[] moved = new double[0];
 
   public BlockObjective(Loss loss, ParamLayout layout) {
     if (loss.numOutputs() != layout.numOutputs()) {
@@ -113,6 +114,36 @@ public final class BlockObjective {
       diffs[s] += blockDiffs[s];
       slopes[s] += blockSlopes[s];
     }
+  }
+
+  /**
+   * {@link #addLineValues}, and the gradient of Σ vᵢ ℓᵢ at params + steps[0]·direction added
+   * to {@code grad}, from the margins m + t₀z the sweep already holds: the gradient of a line
+   * search's first trial point without a pass of its own.
+   */
+  public void addLineValuesAndGradient(Block b, double[] params, double[] direction,
+      double[] steps, double[] diffs, double[] slopes, double[] grad) {
+    addLineValues(b, params, direction, steps, diffs, slopes);
+    // addLineValues left m in `margins` and z in `scratch`.
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    if (moved.length < n * k) {
+      moved = new double[margins.length];
+    }
+    double t = steps[0];
+    for (int i = 0; i < n * k; i++) {
+      moved[i] = margins[i] + t * scratch[i];
+    }
+    for (int r = 0; r < n; r++) {
+      double v = b.weight(r);
+      loss.valueAndDerivative(b.label(r), moved, r * k, scratch);
+      if (v != 1.0) {
+        for (int c = 0; c < k; c++) {
+          scratch[r * k + c] *= v;
+        }
+      }
+    }
+    BlockKernel.addGradient(b, layout, scratch, grad);
   }
 
   /**

@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * Limited-memory BFGS: the direction −H∇F from the last m pairs (s, y) by the two-loop
- * recursion, a batched weak-Wolfe line search ({@link WolfeSearch}) whose every batch is
- * one pass, then one pass for the gradient at the accepted point. With L1 it is OWL-QN
+ * recursion and a batched weak-Wolfe line search ({@link WolfeSearch}) whose every batch is
+ * one pass. The first batch also returns the gradient at its first step (t = 1 once there
+ * are pairs), so when that step is taken, as it mostly is, an iteration costs one pass;
+ * otherwise one more pass computes the gradient at the accepted point. With L1 it is OWL-QN
  * (Andrew & Gao 2007): the direction comes from the pseudo-gradient (the minimal
  * subgradient), is kept in the orthant it points to, and the trial points are projected
  * onto the orthant of the current point, with a backtracking search on sufficient decrease.
@@ -73,6 +75,7 @@ public final class Lbfgs implements Optimizer {
     double smoothDifference;
     double step;
     int trials;
+    double[] dataGradient = null;
     if (problem.hasL1()) {
       double[][] found = orthantSearch(problem, at, g, d, t0);
       if (found == null) {
@@ -91,8 +94,11 @@ public final class Lbfgs implements Optimizer {
       step = r.step();
       smoothDifference = r.smoothDifference();
       trials = r.trials();
+      dataGradient = r.dataGradient();
     }
-    Evaluation e = problem.evaluateAfter(at, next, smoothDifference);
+    Evaluation e = dataGradient != null
+        ? problem.evaluatedAfter(at, next, smoothDifference, dataGradient)
+        : problem.evaluateAfter(at, next, smoothDifference);
     if (!e.isFinite() || !Vectors.allFinite(e.gradient())) {
       return null;
     }

@@ -31,6 +31,19 @@ public interface Objective {
    */
   LineValues valuesAndSlopesAlong(double[] x, double[] direction, double[] steps);
 
+  /**
+   * {@link #valuesAndSlopesAlong}, and ∇f(x + t₀·d) (t₀ = {@code steps[0]}) written into
+   * {@code gradientAtFirst}: the margins along the line give the first trial point's gradient
+   * in the same sweep, so a line search that accepts its first step needs no gradient pass.
+   * One pass where the objective fuses them (the engine does); this default spends two.
+   */
+  default LineValues valuesAndSlopesAlongWithGradient(double[] x, double[] direction,
+      double[] steps, double[] gradientAtFirst) {
+    LineValues line = valuesAndSlopesAlong(x, direction, steps);
+    valueAndGradient(Vectors.axpy(steps[0], direction, x), gradientAtFirst);
+    return line;
+  }
+
   /** f(x + Δⱼ) − f(x) for each displacement Δⱼ, computed like the line differences; one pass. */
   double[] differences(double[] x, double[][] displacements);
 

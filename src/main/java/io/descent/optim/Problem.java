@@ -23,7 +23,7 @@ public final class Problem {
 
   /** The trial steps of one line-search pass: ΔF, Δ(smooth part) and the smooth slope. */
   public record LineTrials(double[] steps, double[] smoothDifferences, double[] differences,
-      double[] slopes) {}
+      double[] slopes, double[] dataGradientAtFirst) {}
 
   /** The trial points of one pass: F(pⱼ) − F(x) and its smooth part. */
   public record PointTrials(double[][] points, double[] smoothDifferences,
@@ -67,6 +67,15 @@ public final class Problem {
     data.valueAndGradient(x, grad);
     passes++;
     return completeAfter(from, x, smoothDifference, grad);
+  }
+
+  /**
+   * As {@link #evaluateAfter}, with the data term's gradient at x already known (from the
+   * line search's pass, {@link #along(Evaluation, double[], double[], boolean)}): no pass.
+   */
+  public Evaluation evaluatedAfter(Evaluation from, double[] x, double smoothDifference,
+      double[] dataGradient) {
+    return completeAfter(from, x, smoothDifference, dataGradient.clone());
   }
 
   /** Value, gradient and Hessian at x: one pass. */
@@ -154,8 +163,18 @@ public final class Problem {
 
   /** F(x + t·d) − F(x) and the smooth slope along d at each trial step: one pass. */
   public LineTrials along(Evaluation at, double[] d, double[] steps) {
+    return along(at, d, steps, false);
+  }
+
+  /**
+   * The same, and with {@code gradientAtFirst} the data term's gradient at x + steps[0]·d
+   * (for {@link #evaluatedAfter}): still one pass.
+   */
+  public LineTrials along(Evaluation at, double[] d, double[] steps, boolean gradientAtFirst) {
     double[] x = at.x();
-    LineValues line = data.valuesAndSlopesAlong(x, d, steps);
+    double[] grad = gradientAtFirst ? new double[x.length] : null;
+    LineValues line = gradientAtFirst ? data.valuesAndSlopesAlongWithGradient(x, d, steps, grad)
+        : data.valuesAndSlopesAlong(x, d, steps);
     passes++;
     int n = steps.length;
     double[] smooth = new double[n];
@@ -167,7 +186,7 @@ public final class Problem {
       total[s] = smooth[s] + (reg.hasL1() ? reg.l1Difference(x, Vectors.axpy(t, d, x)) : 0);
       slopes[s] = line.slopes()[s] + reg.l2Slope(x, d, t);
     }
-    return new LineTrials(steps.clone(), smooth, total, slopes);
+    return new LineTrials(steps.clone(), smooth, total, slopes, grad);
   }
 
   /** F(p) − F(x) at each trial point: one pass. */

@@ -13,9 +13,13 @@ final class WolfeSearch {
   private static final int TRIALS_PER_PASS = 4;
   private static final int MAX_PASSES = 10;
 
-  /** The accepted step; {@code wolfe} false when only sufficient decrease holds. */
+  /**
+   * The accepted step; {@code wolfe} false when only sufficient decrease holds;
+   * {@code dataGradient} the data term's gradient there when the first pass computed it
+   * (the first trial step accepted), else null.
+   */
   record Result(double step, double smoothDifference, double difference, int trials,
-      boolean wolfe) {}
+      boolean wolfe, double[] dataGradient) {}
 
   private WolfeSearch() {}
 
@@ -30,7 +34,8 @@ final class WolfeSearch {
     }
     int trials = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      Problem.LineTrials line = problem.along(at, d, steps);
+      // The first batch also brings the gradient at its first step, usually the one taken.
+      Problem.LineTrials line = problem.along(at, d, steps, pass == 0);
       trials += steps.length;
       Result best = null;
       for (int i = 0; i < steps.length; i++) {
@@ -38,7 +43,7 @@ final class WolfeSearch {
         boolean decrease = line.differences()[i] <= C1 * t * slope0;
         boolean curvature = line.slopes()[i] >= C2 * slope0;
         Result r = new Result(t, line.smoothDifferences()[i], line.differences()[i], trials,
-            decrease && curvature);
+            decrease && curvature, pass == 0 && i == 0 ? line.dataGradientAtFirst() : null);
         if (decrease && curvature) {
           if (best == null || t > best.step()) {
             best = r;
@@ -56,7 +61,7 @@ final class WolfeSearch {
         if (decrease && t < hi && t > lo) {
           lo = t;
           shortest = new Result(t, line.smoothDifferences()[i], line.differences()[i], trials,
-              false);
+              false, pass == 0 && i == 0 ? line.dataGradientAtFirst() : null);
         }
       }
       steps = nextSteps(lo, hi);

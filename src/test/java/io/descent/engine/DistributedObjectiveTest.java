@@ -84,6 +84,25 @@ class DistributedObjectiveTest {
   }
 
   @Test
+  void theLineSearchPassAlsoGivesTheGradientAtItsFirstStep() {
+    double[] steps = {0.5, 0.25, 1e-3};
+    double[] fused = new double[x.length];
+    LineValues line = cluster.valuesAndSlopesAlongWithGradient(x, d, steps, fused);
+    LineValues plain = cluster.valuesAndSlopesAlong(x, d, steps);
+    assertArrayEquals(plain.differences(), line.differences(), 0.0);
+    assertArrayEquals(plain.slopes(), line.slopes(), 0.0);
+    double[] direct = new double[x.length];
+    cluster.valueAndGradient(io.descent.optim.Vectors.axpy(0.5, d, x), direct);
+    assertArrayEquals(direct, fused, 1e-13);
+    double[] again = new double[x.length];
+    cluster.valuesAndSlopesAlongWithGradient(x, d, steps, again);
+    assertArrayEquals(fused, again, 0.0);
+    double[] inMemory = new double[x.length];
+    memory.valuesAndSlopesAlongWithGradient(x, d, steps, inMemory);
+    assertArrayEquals(inMemory, fused, 1e-13);
+  }
+
+  @Test
   void hessianCurvatureBoundAndMultiPointGradientsMatchInMemory() {
     int n = LAYOUT.size();
     double[] gc = new double[n];
