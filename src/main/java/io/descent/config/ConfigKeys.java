@@ -47,6 +47,7 @@ public final class ConfigKeys {
       new Key("seed", "42", "Seed of every random choice."),
       new Key("master", null, "Spark master; default: the one spark-submit gives, else local[*]."),
       new Key("block-bytes", "1048576", "Target size of a cached block of rows, in bytes."),
+      new Key("feature-precision", "double", "double or float: float halves the cached feature values, each rounded by ~1e-7 relative (labels, weights and all arithmetic stay double)."),
       new Key("storage-level", "MEMORY_ONLY", "Spark storage level of the cached blocks (MEMORY_AND_DISK for data larger than memory)."),
       new Key("holdout", "0", "Fraction of the rows, in [0, 1), held out (by a hash of seed and row index) and scored after every iteration; 0: none."),
       new Key("bad-records", "fail", "fail: a row that fails validation stops the run (exit 2, file and line named); skip: such rows are dropped, counted and the first few reported (console, model.json)."),

@@ -45,7 +45,8 @@ public record TrainConfig(
     OptimizerOptions optimizerOptions,
     double holdout,
     String badRecords,
-    int hashFeatures) {
+    int hashFeatures,
+    String featurePrecision) {
 
   public static final List<String> OPTIMIZERS =
       List.of("gd", "armijo", "normalized", "nesterov", "lbfgs", "newton", "sgd", "adam");
@@ -53,6 +54,7 @@ public record TrainConfig(
   public static final List<String> FORMATS = List.of("libsvm", "csv", "parquet");
   public static final List<String> RESUME_MODES = List.of("auto", "never", "force");
   public static final List<String> BAD_RECORDS = List.of("fail", "skip");
+  public static final List<String> FEATURE_PRECISIONS = List.of("double", "float");
   public static final List<String> STORAGE_LEVELS =
       List.of("MEMORY_ONLY", "MEMORY_AND_DISK", "MEMORY_ONLY_SER", "MEMORY_AND_DISK_SER", "DISK_ONLY");
 
@@ -132,7 +134,8 @@ public record TrainConfig(
         optimizerOptions(s, r),
         holdoutFraction(s, r),
         r.choice("bad-records", BAD_RECORDS),
-        hashBuckets(s, r));
+        hashBuckets(s, r),
+        r.choice("feature-precision", FEATURE_PRECISIONS));
   }
 
   private static int hashBuckets(Settings s, Reader r) {
@@ -213,6 +216,11 @@ public record TrainConfig(
     put(m, "badRecords", badRecords);
     if (hashFeatures > 0) {
       m.put("hashFeatures", hashFeatures);
+    }
+    // Recorded (and fingerprinted: float rounding changes the result) only when not the
+    // default, so that runs and checkpoints from before the setting existed still match.
+    if (!"double".equals(featurePrecision)) {
+      m.put("featurePrecision", featurePrecision);
     }
     if (!sparkConf.isEmpty()) {
       m.put("sparkConf", new TreeMap<>(sparkConf));

@@ -1,9 +1,9 @@
 package io.descent.data;
 
 /**
- * Block sizing and the dense-or-CSR choice, by bytes. Dense stores 8 bytes per cell; CSR 12 per
- * stored value (8 value + 4 index) plus 4 per row pointer. Labels and weights cost the same
- * either way.
+ * Block sizing and the dense-or-CSR choice, by bytes. Dense stores one value per cell (8 bytes
+ * as double, 4 as float); CSR one value plus a 4-byte index per stored entry, plus 4 per row
+ * pointer. Labels and weights cost the same either way.
  */
 public final class BlockLayout {
   /** Largest dense value array this will build (below the JVM's array limit). */
@@ -13,28 +13,40 @@ public final class BlockLayout {
 
   private BlockLayout() {}
 
-  static long denseBytes(long rows, int numFeatures) {
-    return 8L * rows * numFeatures;
+  static long denseBytes(long rows, int numFeatures, FeaturePrecision precision) {
+    return (long) precision.bytesPerValue() * rows * numFeatures;
   }
 
-  static long sparseBytes(long rows, long nnz) {
-    return 12L * nnz + 4L * (rows + 1);
+  static long sparseBytes(long rows, long nnz, FeaturePrecision precision) {
+    return (precision.bytesPerValue() + 4L) * nnz + 4L * (rows + 1);
+  }
+
+  /** As below, for double values. */
+  static boolean denseIsSmaller(long rows, int numFeatures, long nnz) {
+    return denseIsSmaller(rows, numFeatures, nnz, FeaturePrecision.DOUBLE);
   }
 
   /** Dense when it is no larger than CSR (dense wins ties: its kernels are faster). */
-  static boolean denseIsSmaller(long rows, int numFeatures, long nnz) {
+  static boolean denseIsSmaller(long rows, int numFeatures, long nnz, FeaturePrecision precision) {
     return (long) rows * numFeatures <= MAX_DENSE_VALUES
-        && denseBytes(rows, numFeatures) <= sparseBytes(rows, nnz);
+        && denseBytes(rows, numFeatures, precision) <= sparseBytes(rows, nnz, precision);
+  }
+
+  /** As below, for double values. */
+  public static int rowsPerBlock(long blockBytes, int numFeatures, long totalNnz, long totalRows,
+      boolean weighted) {
+    return rowsPerBlock(blockBytes, numFeatures, totalNnz, totalRows, weighted, FeaturePrecision.DOUBLE);
   }
 
   /**
    * Rows per block so a block is about {@code blockBytes}: from the input's average non-zeros
-   * per row and the smaller of the two layouts, at least 1.
+   * per row and the smaller of the two layouts at this precision, at least 1.
    */
   public static int rowsPerBlock(long blockBytes, int numFeatures, long totalNnz, long totalRows,
-      boolean weighted) {
+      boolean weighted, FeaturePrecision precision) {
     double nnzPerRow = totalRows == 0 ? 0 : (double) totalNnz / totalRows;
-    double featureBytes = Math.min(8.0 * numFeatures, 12.0 * nnzPerRow + 4);
+    int value = precision.bytesPerValue();
+    double featureBytes = Math.min((double) value * numFeatures, (value + 4.0) * nnzPerRow + 4);
     double bytesPerRow = 8 + (weighted ? 8 : 0) + featureBytes;
     double rows = Math.floor(blockBytes / bytesPerRow);
     return (int) Math.max(1, Math.min(MAX_ROWS, rows));

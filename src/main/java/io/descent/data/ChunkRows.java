@@ -23,9 +23,11 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
   private final int chunkRows;
   /** Drop the rows the scan dropped (--bad-records skip) instead of failing on them. */
   private final boolean skipBad;
+  private final FeaturePrecision precision;
 
   ChunkRows(RowDecoder decoder, SegmentOffsets offsets, IndexRangePartitioner partitioner,
-      LabelMapping mapping, int numFeatures, boolean weighted, int chunkRows, boolean skipBad) {
+      LabelMapping mapping, int numFeatures, boolean weighted, int chunkRows, boolean skipBad,
+      FeaturePrecision precision) {
     this.decoder = decoder;
     this.offsets = offsets;
     this.partitioner = partitioner;
@@ -34,6 +36,7 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
     this.weighted = weighted;
     this.chunkRows = chunkRows;
     this.skipBad = skipBad;
+    this.precision = precision;
   }
 
   @Override
@@ -45,7 +48,7 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
   private final class Chunks implements Iterator<Tuple2<Long, Block>> {
     private final Iterator<Row> rows;
     private final RowBuffer row = new RowBuffer();
-    private final BlockBuilder chunk = new BlockBuilder(numFeatures, weighted, chunkRows);
+    private final BlockBuilder chunk = new BlockBuilder(numFeatures, weighted, chunkRows, precision);
     private String file;
     private long splitStart = -1;
     private long nextIndex;

@@ -74,7 +74,8 @@ public final class DataLoader {
     int numPartitions = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
     long targetBytes = blockBytes > 0 ? blockBytes : DEFAULT_BLOCK_BYTES;
 
-    SourceFrame source = described("read " + files.display(), () -> open(format, files, spec, policy, conf, options));
+    SourceFrame source = described("read " + files.display(),
+        () -> atPrecision(open(format, files, spec, policy, conf, options), options.precision()));
     ProblemReporter reporter = new ProblemReporter(files, source.lineRules(), conf);
     ScanSummary scan = described("check " + files.display(), () -> scan(source, policy, files, reporter, options.badRecords()));
     if (scan.problem != null) {
@@ -102,7 +103,8 @@ public final class DataLoader {
         : reporter.skipped(scan.skipped, scan.skippedExamples, scan.segments);
     PackingJob packing = new PackingJob(source, scan, files, reporter);
     TrainingData data = described("pack " + files.display(),
-        () -> packing.run(labels.mapping(), numFeatures, numPartitions, targetBytes, level, skipped));
+        () -> packing.run(labels.mapping(), numFeatures, numPartitions, targetBytes, level, skipped,
+            options.precision()));
     return hashing == null ? data : data.withHashing(hashing);
   }
 
@@ -120,6 +122,15 @@ public final class DataLoader {
         }
         return LibsvmSource.open(spark, files, spec, policy, conf, options.badRecords());
     }
+  }
+
+  /** Under float precision the frame's rows must also fit a float ({@link FloatRangeDecoder}). */
+  private static SourceFrame atPrecision(SourceFrame s, FeaturePrecision precision) {
+    if (precision == FeaturePrecision.DOUBLE) {
+      return s;
+    }
+    return new SourceFrame(s.rows(), new FloatRangeDecoder(s.decoder()), s.featureColumns(),
+        s.weighted(), s.lineRules(), s.labelColumn());
   }
 
   private static FeatureHashing hashing(LoadOptions options) {

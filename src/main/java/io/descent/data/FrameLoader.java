@@ -28,10 +28,18 @@ public final class FrameLoader {
 
   private FrameLoader() {}
 
-  /** {@code partitions <= 0} keeps the DataFrame's partitioning; {@code numFeatures} may be null. */
+  /** As below, with double feature values. */
   public static TrainingData load(Dataset<Row> df, String labelCol, String featuresCol,
       String weightCol, LabelPolicy policy, Integer numFeatures, int partitions, long blockBytes,
       org.apache.spark.storage.StorageLevel level) {
+    return load(df, labelCol, featuresCol, weightCol, policy, numFeatures, partitions, blockBytes,
+        level, FeaturePrecision.DOUBLE);
+  }
+
+  /** {@code partitions <= 0} keeps the DataFrame's partitioning; {@code numFeatures} may be null. */
+  public static TrainingData load(Dataset<Row> df, String labelCol, String featuresCol,
+      String weightCol, LabelPolicy policy, Integer numFeatures, int partitions, long blockBytes,
+      org.apache.spark.storage.StorageLevel level, FeaturePrecision precision) {
     StructType schema = df.schema();
     require(schema, labelCol, "label", false);
     require(schema, featuresCol, "features", true);
@@ -47,8 +55,9 @@ public final class FrameLoader {
     }
     fields.add(SourceFrame.named(featuresCol));
     JavaRDD<Row> rows = in.select(fields.toArray(new Column[0])).javaRDD();
-    RowDecoder decoder = new VectorRowDecoder(policy, labelCol, weighted ? weightCol : null,
+    RowDecoder vectors = new VectorRowDecoder(policy, labelCol, weighted ? weightCol : null,
         weighted, featuresCol, numFeatures);
+    RowDecoder decoder = precision == FeaturePrecision.FLOAT ? new FloatRangeDecoder(vectors) : vectors;
 
     List<PartitionScan> scans =
         rows.mapPartitions(new ScanPartition(decoder, LabelResolver.censusCap(policy))).collect();
@@ -80,8 +89,9 @@ public final class FrameLoader {
       throw new BadInputException(DISPLAY + " has no features in any row");
     }
     int rowsPerBlock = BlockLayout.rowsPerBlock(blockBytes > 0 ? blockBytes : DataLoader.DEFAULT_BLOCK_BYTES,
-        d, nnz, totalRows, weighted);
-    JavaRDD<Block> blocks = rows.mapPartitions(new FramePacker(decoder, mapping, d, weighted, rowsPerBlock));
+        d, nnz, totalRows, weighted, precision);
+    JavaRDD<Block> blocks = rows.mapPartitions(
+        new FramePacker(decoder, mapping, d, weighted, rowsPerBlock, precision));
     blocks.setName("descent blocks of " + DISPLAY);
     blocks.persist(level);
     long packed = 0;

@@ -17,20 +17,22 @@ final class FramePacker implements FlatMapFunction<Iterator<Row>, Block> {
   private final int numFeatures;
   private final boolean weighted;
   private final int rowsPerBlock;
+  private final FeaturePrecision precision;
 
   FramePacker(RowDecoder decoder, LabelMapping mapping, int numFeatures, boolean weighted,
-      int rowsPerBlock) {
+      int rowsPerBlock, FeaturePrecision precision) {
     this.decoder = decoder;
     this.mapping = mapping;
     this.numFeatures = numFeatures;
     this.weighted = weighted;
     this.rowsPerBlock = rowsPerBlock;
+    this.precision = precision;
   }
 
   @Override
   public Iterator<Block> call(Iterator<Row> rows) {
     RowBuffer row = new RowBuffer();
-    BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock);
+    BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock, precision);
     return new Iterator<Block>() {
       private Block next;
 

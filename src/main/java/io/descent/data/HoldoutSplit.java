@@ -96,18 +96,22 @@ public final class HoldoutSplit {
       RowBuffer dense = new RowBuffer();
       while (blocks.hasNext()) {
         Block b = blocks.next();
-        BlockBuilder kept = new BlockBuilder(b.numFeatures(), b.weights() != null, b.numRows());
+        // At the block's precision: a float value goes through the builder's doubles unchanged.
+        BlockBuilder kept = new BlockBuilder(b.numFeatures(), b.weights() != null, b.numRows(),
+            b.precision());
         for (int r = 0; r < b.numRows(); r++, index++) {
           if (heldOut(seed, index, fraction) != held) {
             continue;
           }
-          if (b.isSparse()) {
+          if (b.isSparse() && b.isFloat()) {
+            kept.add(b.label(r), b.weight(r), b.indices(), b.floatValues(), b.rowStart()[r], b.rowStart()[r + 1]);
+          } else if (b.isSparse()) {
             kept.add(b.label(r), b.weight(r), b.indices(), b.values(), b.rowStart()[r], b.rowStart()[r + 1]);
           } else {
             dense.clear();
             int base = r * b.numFeatures();
             for (int j = 0; j < b.numFeatures(); j++) {
-              dense.add(j, b.values()[base + j]);
+              dense.add(j, b.value(base + j));
             }
             kept.add(b.label(r), b.weight(r), dense.indices, dense.values, 0, dense.nnz);
           }

@@ -29,15 +29,18 @@ final class PackingJob {
   }
 
   TrainingData run(LabelMapping mapping, int numFeatures, int numPartitions, long blockBytes,
-      StorageLevel level, SkippedRecords skipped) {
+      StorageLevel level, SkippedRecords skipped, FeaturePrecision precision) {
     IndexRangePartitioner partitioner = new IndexRangePartitioner(scan.rows, numPartitions);
     boolean weighted = source.weighted();
-    int rowsPerBlock = BlockLayout.rowsPerBlock(blockBytes, numFeatures, scan.nnz, scan.rows, weighted);
+    int rowsPerBlock = BlockLayout.rowsPerBlock(blockBytes, numFeatures, scan.nnz, scan.rows,
+        weighted, precision);
+    // Chunks are built at the blocks' precision: float chunks halve the shuffled values.
     JavaRDD<Block> blocks = source.rows()
         .mapPartitionsToPair(new ChunkRows(source.decoder(), scan.segments.offsets(), partitioner,
-            mapping, numFeatures, weighted, rowsPerBlock, scan.skipped > 0))
+            mapping, numFeatures, weighted, rowsPerBlock, scan.skipped > 0, precision))
         .repartitionAndSortWithinPartitions(partitioner, BY_INDEX)
-        .mapPartitionsWithIndex(new PartitionPacker(partitioner, numFeatures, weighted, rowsPerBlock), false);
+        .mapPartitionsWithIndex(new PartitionPacker(partitioner, numFeatures, weighted,
+            rowsPerBlock, precision), false);
     blocks.setName("descent blocks of " + files.display());
     blocks.persist(level);
     List<PackStats> stats;

@@ -18,12 +18,15 @@ final class PartitionPacker
   private final int numFeatures;
   private final boolean weighted;
   private final int rowsPerBlock;
+  private final FeaturePrecision precision;
 
-  PartitionPacker(IndexRangePartitioner partitioner, int numFeatures, boolean weighted, int rowsPerBlock) {
+  PartitionPacker(IndexRangePartitioner partitioner, int numFeatures, boolean weighted,
+      int rowsPerBlock, FeaturePrecision precision) {
     this.partitioner = partitioner;
     this.numFeatures = numFeatures;
     this.weighted = weighted;
     this.rowsPerBlock = rowsPerBlock;
+    this.precision = precision;
   }
 
   @Override
@@ -34,7 +37,7 @@ final class PartitionPacker
   private final class Blocks implements Iterator<Block> {
     private final Iterator<Tuple2<Long, Block>> chunks;
     private final long end;
-    private final BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock);
+    private final BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock, precision);
     private long nextIndex;
     private Block chunk;
     private int row;
@@ -82,8 +85,13 @@ final class PartitionPacker
           nextIndex += chunk.numRows();
         }
         int[] starts = chunk.rowStart();
-        block.add(chunk.label(row), chunk.weight(row), chunk.indices(), chunk.values(),
-            starts[row], starts[row + 1]);
+        if (chunk.isFloat()) {
+          block.add(chunk.label(row), chunk.weight(row), chunk.indices(), chunk.floatValues(),
+              starts[row], starts[row + 1]);
+        } else {
+          block.add(chunk.label(row), chunk.weight(row), chunk.indices(), chunk.values(),
+              starts[row], starts[row + 1]);
+        }
         row++;
       }
       return block.build();

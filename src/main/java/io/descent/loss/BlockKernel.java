@@ -5,8 +5,9 @@ import io.descent.data.Block;
 
 /**
  * Margins and gradients of one Block. Dense blocks go through two BLAS calls (margins = X·Wᵀ,
- * then G += Rᵀ·X) while the block is hot in cache; CSR blocks through plain loops. Pure
- * arithmetic: no Spark, no I/O. Summation order is fixed, so results are deterministic.
+ * then G += Rᵀ·X) while the block is hot in cache; CSR blocks through plain loops; float
+ * blocks through {@link FloatKernel}. Pure arithmetic: no Spark, no I/O. Summation order is
+ * fixed, so results are deterministic.
  */
 public final class BlockKernel {
   private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
@@ -18,7 +19,11 @@ public final class BlockKernel {
     int n = b.numRows();
     int d = layout.numFeatures();
     int k = layout.numOutputs();
-    if (b.isSparse()) {
+    if (b.isFloat() && b.isSparse()) {
+      FloatKernel.sparseMargins(b.rowStart(), b.indices(), b.floatValues(), n, d, k, params, out);
+    } else if (b.isFloat()) {
+      FloatKernel.denseMargins(b.floatValues(), n, d, k, params, out);
+    } else if (b.isSparse()) {
       sparseMargins(b, d, k, params, out);
     } else if (n > 0 && d > 0) {
       // Row-major X (n×d) is column-major Xᵀ (d×n); row-major W (K×d) is column-major Wᵀ.
@@ -72,7 +77,11 @@ public final class BlockKernel {
     int n = b.numRows();
     int d = layout.numFeatures();
     int k = layout.numOutputs();
-    if (b.isSparse()) {
+    if (b.isFloat() && b.isSparse()) {
+      FloatKernel.sparseGradient(b.rowStart(), b.indices(), b.floatValues(), n, d, k, coef, grad);
+    } else if (b.isFloat()) {
+      FloatKernel.denseGradient(b.floatValues(), n, d, k, coef, grad);
+    } else if (b.isSparse()) {
       sparseGradient(b, d, k, coef, grad);
     } else if (n > 0 && d > 0) {
       if (k == 1) {

@@ -3,6 +3,7 @@ package io.descent.ml;
 import io.descent.config.ConfigKeys;
 import io.descent.config.Settings;
 import io.descent.config.TrainConfig;
+import io.descent.data.FeaturePrecision;
 import io.descent.data.FrameLoader;
 import io.descent.data.TrainingData;
 import io.descent.train.Trainer;
@@ -64,6 +65,7 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   private final DoubleParam positiveLabel;
   private final IntParam numFeatures;
   private final LongParam blockBytes;
+  private final Param<String> featurePrecision;
   private final IntParam lbfgsMemory;
   private final IntParam newtonMaxDim;
   private final DoubleParam batchFraction;
@@ -98,6 +100,8 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     positiveLabel = bind(new DoubleParam(this, "positiveLabel", doc("positive-label")), "positive-label");
     numFeatures = bind(new IntParam(this, "numFeatures", doc("num-features")), "num-features");
     blockBytes = bind(new LongParam(this, "blockBytes", doc("block-bytes")), "block-bytes");
+    featurePrecision = bind(new Param<>(this, "featurePrecision", doc("feature-precision")),
+        "feature-precision");
     lbfgsMemory = bind(new IntParam(this, "lbfgsMemory", doc("lbfgs-memory")), "lbfgs-memory");
     newtonMaxDim = bind(new IntParam(this, "newtonMaxDim", doc("newton-max-dim")), "newton-max-dim");
     batchFraction = bind(new DoubleParam(this, "batchFraction", doc("batch-fraction")), "batch-fraction");
@@ -164,7 +168,8 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     String weights = isDefined(weightCol) ? getOrDefault(weightCol) : null;
     TrainingData data = FrameLoader.load(dataset.toDF(), getOrDefault(labelCol),
         getOrDefault(featuresCol), weights, Trainer.labelPolicy(config), config.numFeatures(),
-        config.partitions(), config.blockBytes(), StorageLevel.MEMORY_AND_DISK());
+        config.partitions(), config.blockBytes(), StorageLevel.MEMORY_AND_DISK(),
+        FeaturePrecision.named(config.featurePrecision()));
     try {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       Trainer.Fit fit = new Trainer(dataset.sparkSession(), config, quiet).fit(data, null, null, null);
@@ -222,6 +227,7 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public DoubleParam positiveLabel() { return positiveLabel; }
   public IntParam numFeatures() { return numFeatures; }
   public LongParam blockBytes() { return blockBytes; }
+  public Param<String> featurePrecision() { return featurePrecision; }
   public IntParam lbfgsMemory() { return lbfgsMemory; }
   public IntParam newtonMaxDim() { return newtonMaxDim; }
   public DoubleParam batchFraction() { return batchFraction; }
@@ -250,6 +256,8 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public DescentEstimator setPositiveLabel(double v) { set(positiveLabel, v); return this; }
   public DescentEstimator setNumFeatures(int v) { set(numFeatures, v); return this; }
   public DescentEstimator setBlockBytes(long v) { set(blockBytes, v); return this; }
+  /** "double" (the default) or "float": half the cached feature bytes, see --feature-precision. */
+  public DescentEstimator setFeaturePrecision(String v) { set(featurePrecision, v); return this; }
   public DescentEstimator setLbfgsMemory(int v) { set(lbfgsMemory, v); return this; }
   public DescentEstimator setNewtonMaxDim(int v) { set(newtonMaxDim, v); return this; }
   public DescentEstimator setBatchFraction(double v) { set(batchFraction, v); return this; }

@@ -87,20 +87,30 @@ public final class Scorer implements Serializable {
     }
   }
 
-  /** Writes the margins of row {@code r} of a block into {@code out}. */
+  /**
+   * Writes the margins of row {@code r} of a block into {@code out}: the same sums as above,
+   * reading double or float values ({@link Block#value}, widened).
+   */
   public void margins(Block block, int r, double[] out) {
     if (block.isSparse()) {
       int[] start = block.rowStart();
-      margins(block.indices(), block.values(), start[r], start[r + 1], out);
+      int[] idx = block.indices();
+      for (int k = 0; k < numOutputs; k++) {
+        int base = k * numFeatures;
+        double dot = 0;
+        for (int i = start[r]; i < start[r + 1]; i++) {
+          dot += block.value(i) * weights[base + idx[i]];
+        }
+        out[k] = dot + intercepts[k];
+      }
       return;
     }
-    double[] x = block.values();
     int rowBase = r * numFeatures;
     for (int k = 0; k < numOutputs; k++) {
       int base = k * numFeatures;
       double dot = 0;
       for (int j = 0; j < numFeatures; j++) {
-        double v = x[rowBase + j];
+        double v = block.value(rowBase + j);
         if (v != 0) {
           dot += v * weights[base + j];
         }

@@ -4,6 +4,7 @@ import io.descent.BadInputException;
 import io.descent.config.TrainConfig;
 import io.descent.data.BadRecords;
 import io.descent.data.DataLoader;
+import io.descent.data.FeaturePrecision;
 import io.descent.data.HoldoutSplit;
 import io.descent.data.InputSpec;
 import io.descent.data.LabelPolicy;
@@ -81,7 +82,8 @@ public final class Trainer {
     StorageLevel level = StorageLevel.fromString(config.storageLevel());
     TrainingData data = new DataLoader(spark).load(inputSpec(), labelPolicy(config),
         config.partitions(), config.blockBytes(), level,
-        new LoadOptions(BadRecords.named(config.badRecords()), config.hashFeatures()));
+        new LoadOptions(BadRecords.named(config.badRecords()), config.hashFeatures(),
+            FeaturePrecision.named(config.featurePrecision())));
     if (data.skipped().count() > 0) {
       log.println(data.skipped().logLine());
     }

@@ -156,6 +156,87 @@ class TrainCommandTest {
   }
 
   @Test
+  void floatFeaturesHalveTheCachedValuesAndTrainTheSameModel() {
+    String[] lbfgs = {"--loss", "logistic", "--optimizer", "lbfgs", "--max-iter", "200",
+        "--tol", "1e-12", "--grad-tol", "1e-9", "--partitions", "2"};
+    Path d = trainHeart("lbfgs-double", "double", lbfgs);
+    Path f = trainHeart("lbfgs-float", "float", lbfgs);
+    assertEquals("float", ModelFiles.model(f).get("training").get("config")
+        .get("featurePrecision").asText());
+    assertFalse(ModelFiles.model(d).get("training").get("config").has("featurePrecision"),
+        "the default is not recorded, so older checkpoints still match");
+    assertHalfTheFeatureBytes(d, f);
+    assertSameWeights(d, f, 1e-5);
+  }
+
+  @Test
+  void newtonAndTheHoldoutSplitWorkOnFloatBlocks() {
+    String[] newton = {"--loss", "logistic", "--optimizer", "newton", "--max-iter", "30",
+        "--holdout", "0.25", "--partitions", "3"};
+    Path d = trainHeart("newton-double", "double", newton);
+    Path f = trainHeart("newton-float", "float", newton);
+    JsonNode df = ModelFiles.model(d).get("training");
+    JsonNode ff = ModelFiles.model(f).get("training");
+    assertEquals(df.get("validationRows").asInt(), ff.get("validationRows").asInt());
+    // The summary counts the training part, which the split copied at float precision.
+    assertHalfTheFeatureBytes(d, f);
+    assertSameWeights(d, f, 1e-5);
+  }
+
+  @Test
+  void aBadFeaturePrecisionIsNamed() {
+    CliRun r = CliRun.of("train", "--data", Datasets.sample("heart_scale").toString(), "--loss",
+        "logistic", "--output", tmp.resolve("half").toString(), "--feature-precision", "half");
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("--feature-precision") && r.err().contains("half")
+        && r.err().contains("float"), r.err());
+  }
+
+  @Test
+  void aValueBeyondTheFloatRangeIsLocatedUnderFloatPrecision() throws IOException {
+    Path data = tmp.resolve("huge.libsvm");
+    Files.writeString(data, "1 1:0.5 2:1\n-1 1:0.25 3:2\n1 1:1e39\n");
+    CliRun r = CliRun.of("train", "--data", data.toString(), "--loss", "logistic", "--output",
+        tmp.resolve("huge").toString(), "--feature-precision", "float");
+    assertEquals(2, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("huge.libsvm") && r.err().contains("line 3")
+        && r.err().contains("feature-precision"), r.err());
+  }
+
+  private Path trainHeart(String name, String precision, String... args) {
+    Path out = tmp.resolve(name);
+    String[] all = Stream.concat(Stream.of("train", "--data",
+        Datasets.sample("heart_scale").toString(), "--output", out.toString(),
+        "--feature-precision", precision), Stream.of(args)).toArray(String[]::new);
+    CliRun r = CliRun.of(all);
+    assertEquals(0, r.exitCode(), r.toString());
+    return out;
+  }
+
+  /** heart_scale is dense either way: 8-byte labels, then 8 or 4 bytes per feature value. */
+  private static void assertHalfTheFeatureBytes(Path doubles, Path floats) {
+    long rows = ModelFiles.model(doubles).get("training").get("rows").asLong();
+    long d = ModelFiles.metrics(doubles).get("summary").get("cachedArrayBytes").asLong() - 8 * rows;
+    long f = ModelFiles.metrics(floats).get("summary").get("cachedArrayBytes").asLong() - 8 * rows;
+    assertEquals(rows * 13 * 8, d);
+    assertEquals(d / 2, f);
+  }
+
+  private static void assertSameWeights(Path doubles, Path floats, double relative) {
+    JsonNode wd = ModelFiles.model(doubles).get("weights");
+    JsonNode wf = ModelFiles.model(floats).get("weights");
+    double scale = 0;
+    for (JsonNode w : wd) {
+      scale = Math.max(scale, Math.abs(w.asDouble()));
+    }
+    for (int j = 0; j < wd.size(); j++) {
+      assertEquals(wd.get(j).asDouble(), wf.get(j).asDouble(), relative * scale, "weight " + j);
+    }
+    double bd = ModelFiles.model(doubles).get("intercept").asDouble();
+    assertEquals(bd, ModelFiles.model(floats).get("intercept").asDouble(), relative * Math.max(scale, Math.abs(bd)));
+  }
+
+  @Test
   void theDefaultConfigurationFileDocumentsEveryKey() throws IOException {
     String text = Files.readString(Path.of("conf/descent.properties"));
     for (io.descent.config.ConfigKeys.Key k : io.descent.config.ConfigKeys.ALL) {

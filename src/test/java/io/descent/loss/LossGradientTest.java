@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every loss's analytic gradient against central finite differences of its value, dense and
- * sparse blocks, with and without intercept, instance weights and L2 regularization.
+ * sparse blocks of double or float values, with and without intercept, instance weights and
+ * L2 regularization.
  */
 class LossGradientTest {
   static Stream<Arguments> cases() {
@@ -26,7 +27,9 @@ class LossGradientTest {
       for (boolean sparse : new boolean[] {false, true}) {
         for (boolean intercept : new boolean[] {false, true}) {
           for (double l2 : new double[] {0.0, 0.3}) {
-            b.add(Arguments.of(loss, sparse, intercept, l2));
+            for (boolean floats : new boolean[] {false, true}) {
+              b.add(Arguments.of(loss, sparse, intercept, l2, floats));
+            }
           }
         }
       }
@@ -34,16 +37,19 @@ class LossGradientTest {
     return b.build();
   }
 
-  @ParameterizedTest(name = "{0} sparse={1} intercept={2} l2={3}")
+  @ParameterizedTest(name = "{0} sparse={1} intercept={2} l2={3} float={4}")
   @MethodSource("cases")
   void gradientMatchesFiniteDifferences(String lossName, boolean sparse, boolean intercept,
-      double l2) {
+      double l2, boolean floats) {
     Random rnd = new Random(7);
     int k = lossName.equals("softmax") ? 3 : 1;
     Loss loss = Losses.byName(lossName, k);
     int d = 6;
     ParamLayout layout = new ParamLayout(d, loss.numOutputs(), intercept);
     List<Block> blocks = List.of(block(rnd, lossName, 40, d, sparse), block(rnd, lossName, 17, d, sparse));
+    if (floats) {
+      blocks = blocks.stream().map(TestBlocks::toFloat).toList();
+    }
     Problem problem = new Problem(new InMemoryObjective(blocks, loss, layout),
         new Regularization(l2, 0.0, layout));
     double[] x = new double[layout.size()];

@@ -79,6 +79,20 @@ class DescentEstimatorTest {
   }
 
   @Test
+  void withFloatFeaturesItStillTrainsTheSameModelAsTheCommandLineBitForBit() {
+    Path cli = tmp.resolve("cli-float");
+    CliRun r = CliRun.of("train", "--data", Datasets.sample("iris.csv").toString(), "--loss",
+        "softmax", "--reg", "0.01", "--max-iter", "25", "--partitions", "1", "--output",
+        cli.toString(), "--feature-precision", "float");
+    assertEquals(0, r.exitCode(), r.toString());
+    Dataset<Row> rows = assembler().transform(iris()).coalesce(1);
+    DescentModel model = new DescentEstimator().setLoss("softmax").setRegParam(0.01).setMaxIter(25)
+        .setFeaturePrecision("float").fit(rows);
+    String ours = new ObjectMapper().valueToTree(model.linearModel().toJson().get("weights")).toString();
+    assertEquals(ModelFiles.model(cli).get("weights").toString(), ours);
+  }
+
+  @Test
   void badParamsAreNamedAsParams() {
     Dataset<Row> rows = assembler().transform(iris());
     BadInputException e = assertThrows(BadInputException.class,
@@ -87,6 +101,10 @@ class DescentEstimatorTest {
     BadInputException o = assertThrows(BadInputException.class,
         () -> new DescentEstimator().setLoss("softmax").setOptimizer("adagrad").fit(rows));
     assertTrue(o.getMessage().contains("param optimizer") && o.getMessage().contains("armijo"), o.getMessage());
+    BadInputException p = assertThrows(BadInputException.class,
+        () -> new DescentEstimator().setLoss("softmax").setFeaturePrecision("half").fit(rows));
+    assertTrue(p.getMessage().contains("param featurePrecision") && p.getMessage().contains("float"),
+        p.getMessage());
     BadInputException l = assertThrows(BadInputException.class,
         () -> new DescentEstimator().setLoss("logistic").fit(rows));
     assertTrue(l.getMessage().contains("the DataFrame, row") && l.getMessage().contains("label 2"), l.getMessage());

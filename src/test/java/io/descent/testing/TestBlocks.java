@@ -56,6 +56,29 @@ public final class TestBlocks {
     return b;
   }
 
+  /** The same rows stored as floats (each value rounded to the nearest float). */
+  public static Block toFloat(Block b) {
+    double[] v = b.values();
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return b.isSparse()
+        ? Block.sparseFloat(b.numFeatures(), b.labels(), b.weights(), b.rowStart(), b.indices(), f)
+        : Block.denseFloat(b.numFeatures(), b.labels(), b.weights(), f);
+  }
+
+  /** The double block of a float block's values: what the float kernels must agree with. */
+  public static Block widened(Block f) {
+    double[] v = new double[f.storedValues()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = f.floatValues()[i];
+    }
+    return f.isSparse()
+        ? Block.sparse(f.numFeatures(), f.labels(), f.weights(), f.rowStart(), f.indices(), v)
+        : Block.dense(f.numFeatures(), f.labels(), f.weights(), v);
+  }
+
   private static double[] weights(Random rnd, int n) {
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
