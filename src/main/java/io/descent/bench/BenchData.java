@@ -1,11 +1,14 @@
 package io.descent.bench;
 
+import io.descent.data.BadRecords;
 import io.descent.data.Block;
 import io.descent.data.BlockBuilder;
 import io.descent.data.BlockLayout;
 import io.descent.data.DataLoader;
+import io.descent.data.FeaturePrecision;
 import io.descent.data.InputSpec;
 import io.descent.data.LabelPolicy;
+import io.descent.data.LoadOptions;
 import io.descent.data.TrainingData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +48,7 @@ final class BenchData {
   private final List<JavaRDD<?>> cached = new ArrayList<>();
   private SyntheticSpec spec;
   private int perBlock;
+  private FeaturePrecision precision = FeaturePrecision.DOUBLE;
 
   private BenchData(SparkSession spark, String name, JavaRDD<Block> blocks, long rows,
       int features, long arrayBytes, JavaRDD<Tuple2<Object, Vector>> mllibSource) {
@@ -58,13 +62,14 @@ final class BenchData {
   }
 
   /** Generated on the executors, {@code partitions} contiguous row ranges. */
-  static BenchData synthetic(SparkSession spark, SyntheticSpec spec, int partitions) {
+  static BenchData synthetic(SparkSession spark, SyntheticSpec spec, int partitions,
+      FeaturePrecision precision) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Integer> parts = jsc.parallelize(IntStream.range(0, partitions).boxed().toList(), partitions);
     long nnz = spec.isDense() ? spec.rows() * spec.features() : spec.rows() * spec.nnzPerRow();
     int perBlock = BlockLayout.rowsPerBlock(DataLoader.DEFAULT_BLOCK_BYTES, spec.features(), nnz,
-        spec.rows(), false);
-    JavaRDD<Block> blocks = parts.flatMap(p -> blocksOf(spec, p, partitions, perBlock));
+        spec.rows(), false, precision);
+    JavaRDD<Block> blocks = parts.flatMap(p -> blocksOf(spec, p, partitions, perBlock, precision));
     blocks.setName("bench blocks").persist(StorageLevel.MEMORY_ONLY());
     long bytes = blocks.map(Block::arrayBytes).reduce(Long::sum);
     JavaRDD<Tuple2<Object, Vector>> pairs = parts.flatMap(p -> pairsOf(spec, p, partitions));
@@ -72,13 +77,16 @@ final class BenchData {
     d.cached.add(blocks);
     d.spec = spec;
     d.perBlock = perBlock;
+    d.precision = precision;
     return d;
   }
 
   /** A LIBSVM file, labels > 0 mapped to 1 and the rest to 0. */
-  static BenchData libsvm(SparkSession spark, String path, int partitions) {
+  static BenchData libsvm(SparkSession spark, String path, int partitions,
+      FeaturePrecision precision) {
     TrainingData data = new DataLoader(spark).load(new InputSpec(path, "libsvm", null, null, null, null),
-        LabelPolicy.binary(null), partitions, DataLoader.DEFAULT_BLOCK_BYTES, StorageLevel.MEMORY_ONLY());
+        LabelPolicy.binary(null), partitions, DataLoader.DEFAULT_BLOCK_BYTES, StorageLevel.MEMORY_ONLY(),
+        new LoadOptions(BadRecords.FAIL, 0, precision));
     int d = data.numFeatures();
     JavaRDD<Tuple2<Object, Vector>> pairs = MLUtils.loadLibSVMFile(spark.sparkContext(), path, d, partitions)
         .toJavaRDD().map(p -> new Tuple2<>(p.label() > 0 ? 1.0 : 0.0, p.features()));
@@ -117,7 +125,7 @@ final class BenchData {
     List<Block> out = new ArrayList<>();
     int pieces = 8;
     for (int p = 0; p < pieces; p++) {
-      blocksOf(spec, p, pieces, perBlock).forEachRemaining(out::add);
+      blocksOf(spec, p, pieces, perBlock, precision).forEachRemaining(out::add);
     }
     return out;
   }
@@ -131,9 +139,10 @@ final class BenchData {
     }
   }
 
-  static Iterator<Block> blocksOf(SyntheticSpec spec, int p, int partitions, int perBlock) {
+  static Iterator<Block> blocksOf(SyntheticSpec spec, int p, int partitions, int perBlock,
+      FeaturePrecision precision) {
     List<Block> out = new ArrayList<>();
-    BlockBuilder builder = new BlockBuilder(spec.features(), false, perBlock);
+    BlockBuilder builder = new BlockBuilder(spec.features(), false, perBlock, precision);
     spec.generate(spec.rows() * p / partitions, spec.rows() * (p + 1) / partitions, (y, idx, val, n) -> {
       builder.add(y, 1.0, idx, val, 0, n);
       if (builder.rows() == perBlock) {

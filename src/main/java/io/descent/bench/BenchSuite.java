@@ -1,5 +1,6 @@
 package io.descent.bench;
 
+import io.descent.data.FeaturePrecision;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class BenchSuite {
    */
   public record Options(List<String> paths, boolean dense, boolean sparse, long rows,
       int denseFeatures, long sparseRows, int sparseFeatures, int nnzPerRow, double skew,
-      int iterations, int rounds, int lbfgsMemory, int partitions, Set<String> methods, String writeTo) {}
+      int iterations, int rounds, int lbfgsMemory, int partitions, Set<String> methods, String writeTo,
+      FeaturePrecision precision) {}
 
   public static final List<String> METHODS = SpeedBenchmark.METHODS;
 
@@ -63,14 +65,15 @@ public final class BenchSuite {
     // Loaded or generated when its turn comes, and released after: one dataset in memory at a time.
     List<Supplier<BenchData>> sets = new ArrayList<>();
     for (String p : o.paths()) {
-      sets.add(() -> BenchData.libsvm(spark, p, partitions));
+      sets.add(() -> BenchData.libsvm(spark, p, partitions, o.precision()));
     }
     if (o.paths().isEmpty() && o.dense()) {
-      sets.add(() -> BenchData.synthetic(spark, SyntheticSpec.dense(o.rows(), o.denseFeatures()), partitions));
+      sets.add(() -> BenchData.synthetic(spark, SyntheticSpec.dense(o.rows(), o.denseFeatures()), partitions,
+          o.precision()));
     }
     if (o.paths().isEmpty() && o.sparse()) {
       sets.add(() -> BenchData.synthetic(spark, SyntheticSpec.sparse(o.sparseRows(), o.sparseFeatures(),
-          o.nnzPerRow(), o.skew()), partitions));
+          o.nnzPerRow(), o.skew()), partitions, o.precision()));
     }
     for (Supplier<BenchData> set : sets) {
       BenchData data = set.get();

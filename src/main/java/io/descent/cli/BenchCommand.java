@@ -2,6 +2,7 @@ package io.descent.cli;
 
 import io.descent.BadInputException;
 import io.descent.bench.BenchSuite;
+import io.descent.data.FeaturePrecision;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ final class BenchCommand {
     spec.addOption(value("--partitions", "N", "Data partitions (default: Spark's default parallelism)."));
     spec.addOption(value("--methods", "LIST", "Comma-separated subset of " + BenchSuite.METHODS + " (default: all)."));
     spec.addOption(value("--master", "M", "Spark master (default local[2])."));
+    spec.addOption(value("--feature-precision", "P", "double (default) or float: how Descent's blocks (and the array loop's) store feature values."));
     spec.addOption(value("--write-libsvm", "DIR", "Write the synthetic dataset(s) as LIBSVM text to DIR/dense and DIR/sparse instead of benchmarking (train with --num-features D)."));
     spec.addOption(flag("--fork", "Run each method in a JVM of its own (see --heap): one that runs out of memory becomes a table line, and each gets its own peak heap."));
     spec.addOption(value("--heap", "SIZE", "With --fork: the -Xmx of each child JVM (default 4g)."));
@@ -120,7 +122,8 @@ final class BenchCommand {
         number("--rows", 1_000_000), (int) number("--features", 100),
         number("--sparse-rows", 200_000), (int) number("--sparse-features", 50_000),
         (int) number("--nnz", 50), real("--skew", 1.0), (int) number("--iterations", 10), (int) number("--rounds", 5),
-        (int) number("--lbfgs-memory", 10), (int) number("--partitions", 0), methods, parsed.matchedOptionValue("--write-libsvm", null));
+        (int) number("--lbfgs-memory", 10), (int) number("--partitions", 0), methods, parsed.matchedOptionValue("--write-libsvm", null),
+        FeaturePrecision.named(parsed.matchedOptionValue("--feature-precision", "double")));
   }
 
   private long number(String name, long fallback) {

@@ -16,7 +16,8 @@ class BenchSuiteTest {
   void everyContenderReportsOnDenseAndSparseData() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BenchSuite.Options o = new BenchSuite.Options(List.of(), true, true, 2_000, 10, 2_000, 500, 5,
-        2.0, 5, 1, 10, 4, new LinkedHashSet<>(BenchSuite.METHODS), null);
+        2.0, 5, 1, 10, 4, new LinkedHashSet<>(BenchSuite.METHODS), null,
+        io.descent.data.FeaturePrecision.DOUBLE);
     BenchSuite.run(SharedSpark.session(), o, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     for (String method : List.of("| Descent gd | ", "| Descent lbfgs (m = 10) |", "| pure-array loop, 2 threads |",
