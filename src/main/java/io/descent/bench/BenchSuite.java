@@ -81,8 +81,8 @@ public final class BenchSuite {
         out.printf(Locale.ROOT, "%n%s: %,d rows x %,d features%n", data.name, data.rows, data.features);
         List<SpeedBenchmark.Line> lines = bench.run(data, o.rounds());
         out.println(bench.storage(data));
-        out.printf(Locale.ROOT, "peak heap: %.2f GB used, %.2f GB live after collections (so far, this JVM)%n%n",
-            PeakHeap.gigabytes(), PeakHeap.liveGigabytes());
+        out.printf(Locale.ROOT, "peak heap: %.2f GB live after collections, %.2f GB in use (so far, this JVM)%n%n",
+            PeakHeap.liveGigabytes(), PeakHeap.gigabytes());
         out.print(SpeedBenchmark.table(lines));
       } finally {
         data.release();

@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
 final class ForkedBench {
   private static final Pattern DATASET = Pattern.compile("^(.+): [\\d,]+ rows x [\\d,]+ features$");
   private static final Pattern ROW = Pattern.compile("^\\| (.+?) \\| ([\\d.]+) \\| ([\\d.]+) \\| .*\\|$");
-  private static final Pattern PEAK = Pattern.compile("^peak heap: ([\\d.]+) GB used, ([\\d.]+) GB live");
+  private static final Pattern PEAK = Pattern.compile("^peak heap: ([\\d.]+) GB live after collections, ([\\d.]+) GB");
 
   /** One contender on one dataset, or its failure. */
-  record Outcome(String method, double secondsPerIteration, double passes, double peakUsed,
-      double peakLive, String failure) {}
+  record Outcome(String method, double secondsPerIteration, double passes, double peakLive,
+      double peakUsed, String failure) {}
 
   private ForkedBench() {}
 
@@ -104,13 +104,15 @@ final class ForkedBench {
             Double.parseDouble(peak.group(2)), null);
       } else if (m.matches() && dataset != null && row != null && !m.group(1).equals("method")) {
         byDataset.get(dataset).add(new Outcome(m.group(1), Double.parseDouble(m.group(2)),
-            Double.parseDouble(m.group(3)), row.peakUsed(), row.peakLive(), null));
+            Double.parseDouble(m.group(3)), row.peakLive(), row.peakUsed(), null));
         row = null;
       }
     }
     if (exit != 0) {
-      String why = stderr.contains("OutOfMemoryError") ? "OutOfMemoryError" : "exit " + exit
-          + lastLine(stderr);
+      // -XX:+ExitOnOutOfMemoryError reports on stdout, a task's OOM in Spark's log on stderr.
+      boolean oom = stderr.contains("OutOfMemoryError")
+          || lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
+      String why = oom ? "OutOfMemoryError" : "exit " + exit + lastLine(stderr);
       String at = dataset != null ? dataset : "(before any data)";
       byDataset.computeIfAbsent(at, k -> new ArrayList<>())
           .add(new Outcome(method, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why));
@@ -132,14 +134,14 @@ final class ForkedBench {
     double descent = rows.stream().filter(o -> o.method().equals("Descent gd"))
         .mapToDouble(Outcome::secondsPerIteration).findFirst().orElse(Double.NaN);
     StringBuilder s = new StringBuilder("| method | s/iter | passes/iter | time / Descent gd's "
-        + "| peak heap used, GB | live heap after GC, GB |\n| --- | --- | --- | --- | --- | --- |\n");
+        + "| heap live after GC, peak GB | heap in use, sampled peak GB |\n| --- | --- | --- | --- | --- | --- |\n");
     for (Outcome o : rows) {
       if (o.failure() != null) {
         s.append(String.format(Locale.ROOT, "| %s | failed: %s | | | | |%n", o.method(), o.failure()));
       } else {
         s.append(String.format(Locale.ROOT, "| %s | %.4f | %.2f | %.2f | %.2f | %.2f |%n", o.method(),
-            o.secondsPerIteration(), o.passes(), o.secondsPerIteration() / descent, o.peakUsed(),
-            o.peakLive()));
+            o.secondsPerIteration(), o.passes(), o.secondsPerIteration() / descent, o.peakLive(),
+            o.peakUsed()));
       }
     }
     return s.toString();

@@ -11,9 +11,9 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The JVM's heap peaks: the sum of the heap pools' peaks (an upper bound of the true peak,
- * garbage included), and the largest heap left after a collection (what was live: close to
- * the least -Xmx the run could have had).
+ * The JVM's heap peaks: the heap in use, sampled every 20 ms (garbage included: how close
+ * the run came to -Xmx), and the largest heap left after a collection (what was live: close
+ * to the least -Xmx the run could have had).
  */
 final class PeakHeap {
   private static final AtomicLong LIVE = new AtomicLong();
@@ -21,14 +21,11 @@ final class PeakHeap {
 
   private PeakHeap() {}
 
+  private static final AtomicLong IN_USE = new AtomicLong();
+
+  /** The largest heap in use seen by the sampler so far. */
   static double gigabytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum / 1e9;
+    return IN_USE.get() / 1e9;
   }
 
   /** Starts watching collections; call once, early. */
@@ -37,6 +34,19 @@ final class PeakHeap {
       return;
     }
     listening = true;
+    Thread sampler = new Thread(() -> {
+      java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      while (true) {
+        IN_USE.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "descent-heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
     java.util.Set<String> heapPools = new java.util.HashSet<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
