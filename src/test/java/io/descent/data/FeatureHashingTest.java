@@ -182,7 +182,7 @@ class FeatureHashingTest {
   }
 
   /** Every row of the data, in order, as index → value. */
-  private static List<Map<Integer, Double>> rows(TrainingData data) {
+  static List<Map<Integer, Double>> rows(TrainingData data) {
     List<Map<Integer, Double>> out = new ArrayList<>();
     for (Block b : data.blocks().collect()) {
       for (int r = 0; r < b.numRows(); r++) {
