@@ -13,8 +13,9 @@ final class ScoringOptions {
     spec.addOption(option("--model", "DIR", "A model directory written by descent train.", true));
     spec.addOption(option("--data", "PATH", "Input: a file or directory, any Hadoop path; the formats train reads.", true));
     spec.addOption(option("--format", "FORMAT", "libsvm, csv or parquet; default: from the file name.", false));
-    spec.addOption(option("--label-col", "C", "CSV/Parquet label column; default: 'label', else for CSV the last"
-        + " column when there is one column more than the model has features, else none.", false));
+    spec.addOption(option("--label-col", "C", "CSV/Parquet label column; default: the model's label column when"
+        + " it hashed its features, else 'label', else for CSV the last column when there is one column more"
+        + " than the model has features; none when the input lacks it.", false));
     spec.addOption(option("--features-col", "C", "Parquet vector column; default: 'features' if present, else every numeric column.", false));
     spec.addOption(option("--master", "M", "Spark master; default: the one spark-submit gives, else local[*].", false));
     spec.addOption(OptionSpec.builder("--verbose").arity("0").type(boolean.class)

@@ -15,7 +15,9 @@ final class CsvColumns implements Serializable {
   private final String[] names;
   private final int labelColumn;
   private final int weightColumn;
-  /** Feature index of each column, -1 for the label and weight columns. */
+  /** -1, or a column that is neither label, weight nor feature: its cells are not read. */
+  private final int ignoredColumn;
+  /** Feature index of each column, -1 for the label, weight and ignored columns. */
   private final int[] featureIndex;
   private final int numFeatureColumns;
   private final LabelPolicy policy;
@@ -38,6 +40,15 @@ final class CsvColumns implements Serializable {
    */
   CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName,
       FeatureHashing hashing) {
+    this(names, labelCol, weightCol, policy, fileName, hashing, null);
+  }
+
+  /**
+   * As above, and column {@code ignoredCol}, when the file has it and it is not the label, is
+   * no feature and is not read: scoring's view of the weight column of hashed training data.
+   */
+  CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName,
+      FeatureHashing hashing, String ignoredCol) {
     this.names = names.clone();
     this.policy = policy;
     this.hashing = hashing;
@@ -52,10 +63,12 @@ final class CsvColumns implements Serializable {
       throw new BadInputException("the weight column \"" + weightCol + "\" of " + fileName
           + " is also its label column");
     }
+    int ignored = ignoredCol == null ? -1 : indexOf(ignoredCol);
+    ignoredColumn = ignored == labelColumn ? -1 : ignored;
     featureIndex = new int[names.length];
     int next = 0;
     for (int j = 0; j < names.length; j++) {
-      featureIndex[j] = j == labelColumn || j == weightColumn ? -1 : next++;
+      featureIndex[j] = j == labelColumn || j == weightColumn || j == ignoredColumn ? -1 : next++;
     }
     numFeatureColumns = next;
   }
@@ -95,6 +108,9 @@ final class CsvColumns implements Serializable {
       hashed.clear();
     }
     for (int j = 0; j < cells.length; j++) {
+      if (j == ignoredColumn) {
+        continue;
+      }
       String text = cells[j] == null ? "" : cells[j];
       Double parsed = RowChecks.parse(text);
       if (hashed != null && featureIndex[j] >= 0 && (parsed == null || text.isEmpty())) {

@@ -36,13 +36,19 @@ final class CsvSource {
   /** With {@code hashing} non-null, features are hashed (see {@link CsvColumns}). */
   static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
       Configuration conf, FeatureHashing hashing) {
+    return open(spark, files, spec, policy, conf, hashing, null);
+  }
+
+  /** As above, with column {@code ignoredCol} (when the file has it) neither read nor a feature. */
+  static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
+      Configuration conf, FeatureHashing hashing, String ignoredCol) {
     if (spec.featuresCol() != null) {
       throw new BadInputException("featuresCol \"" + spec.featuresCol() + "\" does not apply to "
           + files.display() + ", which is CSV: every column but the label and weight is a feature");
     }
     String[] header = commonHeader(files, conf);
     CsvColumns columns = new CsvColumns(header, spec.labelCol(), spec.weightCol(), policy,
-        files.file(0).display(), hashing);
+        files.file(0).display(), hashing, ignoredCol);
     String[] fieldNames = fieldNames(header);
     StructType schema = new StructType();
     for (String name : fieldNames) {

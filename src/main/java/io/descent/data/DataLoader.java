@@ -97,7 +97,8 @@ public final class DataLoader {
     HashingReport hashing = null;
     if (options.hashFeatures() > 0) {
       HashCensus.Summary census = HashCensus.summarize(scan.hashes, hashing(options));
-      hashing = new HashingReport(options.hashFeatures(), census.rawFeatures(), census.collided());
+      HashingScheme scheme = new HashingScheme(options.hashFeatures(), source.labelColumn(), spec.weightCol());
+      hashing = new HashingReport(scheme, census.rawFeatures(), census.collided());
     }
     SkippedRecords skipped = scan.skipped == 0 ? SkippedRecords.NONE
         : reporter.skipped(scan.skipped, scan.skippedExamples, scan.segments);

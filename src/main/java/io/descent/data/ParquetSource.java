@@ -35,14 +35,16 @@ final class ParquetSource {
    */
   static SourceFrame open(SparkSession spark, InputFiles files, InputSpec spec, LabelPolicy policy,
       Configuration conf, FeatureHashing hashing) {
-    Dataset<Row> df;
-    try {
-      df = spark.read().parquet(files.sparkPaths());
-    } catch (Exception e) {
-      throw new ProblemReporter(files, null, conf).readFailure(e);
-    }
+    return open(read(spark, files, conf), spec, policy, files.display(), hashing, null);
+  }
+
+  /**
+   * As above, on rows already read ({@code display} names them in messages), with column
+   * {@code ignoredCol} (when there is one) neither read nor a feature.
+   */
+  static SourceFrame open(Dataset<Row> df, InputSpec spec, LabelPolicy policy, String display,
+      FeatureHashing hashing, String ignoredCol) {
     StructType schema = df.schema();
-    String display = files.display();
     String label = spec.labelCol() == null ? "label" : spec.labelCol();
     requireNumeric(schema, label, "label", display);
     String weight = spec.weightCol();
@@ -67,7 +69,8 @@ final class ParquetSource {
       for (StructField f : schema.fields()) {
         boolean numeric = f.dataType() instanceof NumericType;
         boolean category = f.dataType() instanceof StringType || f.dataType() instanceof BooleanType;
-        if ((numeric || category) && !f.name().equals(label) && !f.name().equals(weight)) {
+        if ((numeric || category) && !f.name().equals(label) && !f.name().equals(weight)
+            && !f.name().equals(ignoredCol)) {
           names.add(f.name());
           kinds.add(category);
           selected.add(SourceFrame.named(f.name()).cast(category ? "string" : "double"));
@@ -88,7 +91,8 @@ final class ParquetSource {
     } else {
       List<String> names = new ArrayList<>();
       for (StructField f : schema.fields()) {
-        if (f.dataType() instanceof NumericType && !f.name().equals(label) && !f.name().equals(weight)) {
+        if (f.dataType() instanceof NumericType && !f.name().equals(label) && !f.name().equals(weight)
+            && !f.name().equals(ignoredCol)) {
           names.add(f.name());
           selected.add(SourceFrame.named(f.name()).cast("double"));
         }
@@ -98,6 +102,15 @@ final class ParquetSource {
     }
     Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
     return new SourceFrame(rows.javaRDD(), decoder, featureColumns, weight != null, null, label);
+  }
+
+  /** The input's rows as Spark reads them; a file Spark cannot read is reported as such. */
+  static Dataset<Row> read(SparkSession spark, InputFiles files, Configuration conf) {
+    try {
+      return spark.read().parquet(files.sparkPaths());
+    } catch (Exception e) {
+      throw new ProblemReporter(files, null, conf).readFailure(e);
+    }
   }
 
   /** The vector column to use, or null for numeric columns. */

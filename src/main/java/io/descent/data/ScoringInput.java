@@ -17,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * and partitioning. Labels are kept as read (any finite number, seen in training or not), or
  * absent: LIBSVM always has them; CSV and Parquet have them when the file has the label
  * column ({@code labelCol}, else "label", else, for CSV, the last column when there is one
- * column more than the model has features).
+ * column more than the model has features; for a model trained with feature hashing,
+ * {@code labelCol} else the model's label column).
  *
  * <p>No check runs before the pass: a bad row fails its task, and {@link #explain} then runs
  * the training data's scan to name the file and line at fault.
@@ -37,11 +38,13 @@ public final class ScoringInput {
   }
 
   /**
-   * Opens the input for a model of {@code numFeatures} features. With {@code knownLabels}
-   * non-null, labels are required and each must be one of its values (evaluation).
+   * Opens the input for a model of {@code numFeatures} features, hashed from named columns
+   * by {@code hashing} when it is non-null ({@link HashedScoringSource}). With
+   * {@code knownLabels} non-null, labels are required and each must be one of its values
+   * (evaluation).
    */
   public static ScoringInput open(SparkSession spark, InputSpec spec, int numFeatures,
-      LabelMapping knownLabels) {
+      HashingScheme hashing, LabelMapping knownLabels) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputFiles files = InputFiles.resolve(spec.path(), conf);
     if (files.isEmpty()) {
@@ -52,7 +55,8 @@ public final class ScoringInput {
     }
     InputSpec limited = spec.withNumFeatures(numFeatures);
     InputFormat format = spec.format() == null ? files.inferFormat() : InputFormat.named(spec.format());
-    Opened opened = openSource(spark, files, limited, format, numFeatures, conf);
+    Opened opened = hashing != null ? HashedScoringSource.open(spark, files, spec, format, hashing, conf)
+        : openSource(spark, files, limited, format, numFeatures, conf);
     SourceFrame source = opened.frame();
     boolean labelled = opened.labelled();
     if (source.featureColumns() > numFeatures) {
@@ -72,7 +76,7 @@ public final class ScoringInput {
   }
 
   /** A frame, and whether its label field holds the file's labels or a placeholder. */
-  private record Opened(SourceFrame frame, boolean labelled) {}
+  record Opened(SourceFrame frame, boolean labelled) {}
 
   private static Opened openSource(SparkSession spark, InputFiles files, InputSpec spec,
       InputFormat format, int numFeatures, Configuration conf) {
@@ -86,12 +90,7 @@ public final class ScoringInput {
             : new Opened(UnlabeledCsvSource.open(spark, files, header, conf), false);
       }
       case PARQUET: {
-        Dataset<Row> df;
-        try {
-          df = spark.read().parquet(files.sparkPaths());
-        } catch (Exception e) {
-          throw new ProblemReporter(files, null, conf).readFailure(e);
-        }
+        Dataset<Row> df = ParquetSource.read(spark, files, conf);
         boolean labelled = spec.labelCol() != null
             || Arrays.asList(df.schema().fieldNames()).contains("label");
         return labelled ? new Opened(ParquetSource.open(spark, files, spec, anyLabel, conf), true)

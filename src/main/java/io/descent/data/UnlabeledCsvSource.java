@@ -26,10 +26,19 @@ final class UnlabeledCsvSource {
   private UnlabeledCsvSource() {}
 
   static SourceFrame open(SparkSession spark, InputFiles files, String[] header, Configuration conf) {
+    return open(spark, files, header, conf, null, null);
+  }
+
+  /**
+   * As above, with features hashed when {@code hashing} is non-null, and column
+   * {@code ignoredCol} (when the file has it) neither read nor a feature.
+   */
+  static SourceFrame open(SparkSession spark, InputFiles files, String[] header, Configuration conf,
+      FeatureHashing hashing, String ignoredCol) {
     String[] names = Arrays.copyOf(header, header.length + 1);
     names[header.length] = PLACEHOLDER;
     CsvColumns columns = new CsvColumns(names, PLACEHOLDER, null, LabelPolicy.real(),
-        files.file(0).display());
+        files.file(0).display(), hashing, ignoredCol);
     // Positional field names: Spark then ignores the header's own names, whatever they are.
     StructType schema = new StructType();
     for (int j = 0; j < header.length; j++) {
@@ -49,8 +58,8 @@ final class UnlabeledCsvSource {
     selected.add(functions.lit("0"));
     selected.add(SourceFrame.named(CsvSource.CORRUPT));
     Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
-    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns), header.length, false,
-        new PlaceholderLineRules(columns), null);
+    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns),
+        hashing == null ? columns.numFeatureColumns() : -1, false, new PlaceholderLineRules(columns), null);
   }
 
   /** The first file's header: the column names. */

@@ -1,5 +1,6 @@
 package io.descent.model;
 
+import io.descent.data.HashingScheme;
 import io.descent.data.LabelMapping;
 import io.descent.loss.ParamLayout;
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained linear model: loss, parameter layout, the flat parameters, the label mapping
- * and how it was trained. {@link #toJson()} is model.json (format descent-model/1).
+ * A trained linear model: loss, parameter layout, the flat parameters, the label mapping,
+ * the feature hashing that made its features (if any) and how it was trained.
+ * {@link #toJson()} is model.json (format descent-model/1; {@code featureHashing} is
+ * optional, so models without it read as before).
  */
 public final class LinearModel {
   public static final String FORMAT = "descent-model/1";
@@ -20,9 +23,16 @@ public final class LinearModel {
   private final double[] params;
   private final LabelMapping labels;
   private final Map<String, Object> training;
+  private final HashingScheme hashing;
 
   public LinearModel(String loss, ParamLayout layout, double[] params, LabelMapping labels,
       Map<String, Object> training) {
+    this(loss, layout, params, labels, training, null);
+  }
+
+  /** With {@code hashing} non-null, the features were hashed from named columns by it. */
+  public LinearModel(String loss, ParamLayout layout, double[] params, LabelMapping labels,
+      Map<String, Object> training, HashingScheme hashing) {
     if (params.length != layout.size()) {
       throw new IllegalArgumentException("params do not fit the layout " + layout);
     }
@@ -31,6 +41,11 @@ public final class LinearModel {
     this.params = params.clone();
     this.labels = labels;
     this.training = training;
+    this.hashing = hashing;
+    if (hashing != null && hashing.buckets() != layout.numFeatures()) {
+      throw new IllegalArgumentException("feature hashing into " + hashing.buckets()
+          + " buckets does not fit " + layout.numFeatures() + " features");
+    }
   }
 
   public String loss() {
@@ -51,6 +66,11 @@ public final class LinearModel {
 
   public Map<String, Object> training() {
     return training;
+  }
+
+  /** How the features were hashed from named columns, or null when they were not. */
+  public HashingScheme hashing() {
+    return hashing;
   }
 
   public boolean isSoftmax() {
@@ -75,6 +95,9 @@ public final class LinearModel {
     m.put("numClasses", labels.numClasses());
     m.put("fitIntercept", layout.hasIntercept());
     m.put("labels", labels.toJson());
+    if (hashing != null) {
+      m.put("featureHashing", hashing.toJson());
+    }
     if (isSoftmax()) {
       List<double[]> rows = new ArrayList<>();
       double[] b = new double[layout.numOutputs()];
@@ -128,6 +151,8 @@ public final class LinearModel {
       }
     }
     Map<String, Object> training = (Map<String, Object>) m.getOrDefault("training", Map.of());
-    return new LinearModel(loss, layout, p, labels, training);
+    Object hashing = m.get("featureHashing");
+    return new LinearModel(loss, layout, p, labels, training,
+        hashing == null ? null : HashingScheme.fromJson((Map<String, Object>) hashing));
   }
 }

@@ -37,7 +37,7 @@ public final class Evaluator {
   /** {"loss", "data", "rows", "metrics": {…}} with metric names as in the README. */
   public Map<String, Object> run(LinearModel model, InputSpec input) {
     Scorer scorer = new Scorer(model);
-    ScoringInput rows = ScoringInput.open(spark, input, scorer.numFeatures(), model.labels());
+    ScoringInput rows = ModelInput.open(spark, model, input, model.labels());
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
     JavaRDD<ScoredRow> scored = rows.map(scoring(shipped, Losses.byName(model.loss(),
         model.labels().numClasses())));

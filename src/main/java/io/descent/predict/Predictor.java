@@ -33,7 +33,7 @@ public final class Predictor {
     AtomicDirectoryWriter writer = new AtomicDirectoryWriter(spark.sparkContext().hadoopConfiguration());
     writer.preflight(output, overwrite, "--output");
     Scorer scorer = new Scorer(model);
-    ScoringInput rows = ScoringInput.open(spark, input, scorer.numFeatures(), null);
+    ScoringInput rows = ModelInput.open(spark, model, input, null);
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
     try {
       JavaRDD<Row> predictions = rows.map(PredictionRows.mapper(shipped));

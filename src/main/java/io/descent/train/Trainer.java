@@ -154,7 +154,8 @@ public final class Trainer {
     }
     log.println("stopped: " + out.stopReason());
     LinearModel model = new LinearModel(config.loss(), layout, out.state().x(), data.labels(),
-        trainingInfo(out, data, holdout, after.validation));
+        trainingInfo(out, data, holdout, after.validation),
+        data.hashing() == null ? null : data.hashing().scheme());
     return new Fit(model, out, List.copyOf(after.validation));
   }
 

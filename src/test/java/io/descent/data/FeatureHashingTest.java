@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.BadInputException;
+import io.descent.loss.ParamLayout;
+import io.descent.model.LinearModel;
+import io.descent.report.Json;
 import io.descent.testing.CliRun;
 import io.descent.testing.ModelFiles;
 import io.descent.testing.SharedSpark;
@@ -99,7 +102,7 @@ class FeatureHashingTest {
     FeatureHashing h = new FeatureHashing(buckets);
     raw.forEach(f -> perBucket.merge(h.index(f), 1, Integer::sum));
     long collided = perBucket.values().stream().filter(n -> n > 1).mapToLong(n -> n).sum();
-    assertEquals(new HashingReport(buckets, 6, collided), data.hashing());
+    assertEquals(new HashingReport(new HashingScheme(buckets, "label", null), 6, collided), data.hashing());
     Map<Integer, Double> first = new HashMap<>();
     for (String f : List.of("a=x", "b=y")) {
       first.merge(h.index(f), 1.0, Double::sum);
@@ -124,9 +127,29 @@ class FeatureHashingTest {
       assertTrue(r.out().contains("feature hashing: 4 raw features into 32 buckets"), r.out());
       assertEquals(32, ModelFiles.model(out).get("numFeatures").asInt());
       assertEquals(4, ModelFiles.model(out).get("training").get("featureHashing").get("rawFeatures").asInt());
+      assertEquals("{\"buckets\":32,\"hash\":\"murmur3_x86_32\",\"seed\":42,\"labelColumn\":\"label\"}",
+          ModelFiles.model(out).get("featureHashing").toString(), "what scoring needs to hash the same way");
       weights[run] = ModelFiles.weightsText(out);
     }
     assertEquals(weights[0], weights[1]);
+  }
+
+  @Test
+  void modelJsonKeepsTheHashingAndOlderModelsReadWithout() throws IOException {
+    HashingScheme scheme = new HashingScheme(8, "y", "w");
+    LinearModel model = new LinearModel("squared", new ParamLayout(8, 1, true), new double[9],
+        LabelMapping.real(), Map.of(), scheme);
+    Map<String, Object> json = Json.readMap(Json.write(model.toJson()));
+    assertEquals(Map.of("buckets", 8, "hash", "murmur3_x86_32", "seed", 42, "labelColumn", "y",
+        "weightColumn", "w"), json.get("featureHashing"));
+    assertEquals(scheme, LinearModel.fromJson(json).hashing());
+    json.remove("featureHashing");
+    assertEquals(null, LinearModel.fromJson(json).hashing(), "a model without it is not hashed");
+    Map<String, Object> otherSeed = new HashMap<>(scheme.toJson());
+    otherSeed.put("seed", 7);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> HashingScheme.fromJson(otherSeed));
+    assertTrue(e.getMessage().contains("seed 7"), e.getMessage());
   }
 
   @Test
@@ -159,7 +182,7 @@ class FeatureHashingTest {
   }
 
   /** Every row of the data, in order, as index → value. */
-  private static List<Map<Integer, Double>> rows(TrainingData data) {
+  static List<Map<Integer, Double>> rows(TrainingData data) {
     List<Map<Integer, Double>> out = new ArrayList<>();
     for (Block b : data.blocks().collect()) {
       for (int r = 0; r < b.numRows(); r++) {
