@@ -92,6 +92,7 @@ final class ForkedBench {
       Map<String, List<Outcome>> byDataset) {
     String dataset = null;
     Outcome row = null;
+    String[] lastRow = {null};
     for (String line : lines) {
       Matcher d = DATASET.matcher(line);
       Matcher m = ROW.matcher(line);
@@ -103,6 +104,7 @@ final class ForkedBench {
         row = new Outcome(method, Double.NaN, Double.NaN, Double.parseDouble(peak.group(1)),
             Double.parseDouble(peak.group(2)), null);
       } else if (m.matches() && dataset != null && row != null && !m.group(1).equals("method")) {
+        lastRow[0] = m.group(1);
         byDataset.get(dataset).add(new Outcome(m.group(1), Double.parseDouble(m.group(2)),
             Double.parseDouble(m.group(3)), row.peakLive(), row.peakUsed(), null));
         row = null;
@@ -113,7 +115,11 @@ final class ForkedBench {
       boolean oom = stderr.contains("OutOfMemoryError")
           || lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
       String why = oom ? "OutOfMemoryError" : "exit " + exit + lastLine(stderr);
-      String at = dataset != null ? dataset : "(before any data)";
+      // The child names a dataset once it is loaded: dying after a finished line means it
+      // died loading the next one.
+      String at = dataset == null ? "(before any data)"
+          : byDataset.get(dataset).stream().anyMatch(o -> o.method().equals(lastRow[0]))
+              ? "(the dataset after " + dataset + ")" : dataset;
       byDataset.computeIfAbsent(at, k -> new ArrayList<>())
           .add(new Outcome(method, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why));
     }

@@ -17,12 +17,17 @@ final class DriverMemoryBudget {
   static final long RESERVED_BYTES = 400L << 20;
   /** Of the rest, the share the vectors may fill: G1 needs headroom to copy and compact. */
   static final double USABLE_FRACTION = 0.85;
+  static final double GIB = 1L << 30;
 
   /** The vectors a run holds at its peak, apart from the optimizer's history. */
-  record Need(long parameters, int keptVectors, int historyVectors, int passVectors,
+  record Need(long parameters, long keptVectors, long historyVectors, long passVectors,
       long otherBytes) {
+    long vectors() {
+      return keptVectors + historyVectors + passVectors;
+    }
+
     long bytes() {
-      return 8L * parameters * (keptVectors + historyVectors + passVectors) + otherBytes;
+      return 8L * parameters * vectors() + otherBytes;
     }
   }
 
@@ -31,13 +36,14 @@ final class DriverMemoryBudget {
   /**
    * @param optimizer the optimizer's name
    * @param lbfgsMemory m, used by lbfgs only
+   * @param maxIter the iteration budget: L-BFGS never holds more pairs than iterations
    * @param parameters d, the length of one vector
    * @param partialsAtDriver partials the driver receives per pass
-   * @param localTaskSlots task threads running in the driver's JVM (local mode), else 0
-   * @param localCachedBytes the cached data when it lives in the driver's JVM, else 0
+   * @param localTasks tasks running at once in the driver's JVM (local mode), else 0
+   * @param localCachedBytes the cached data held on the driver's heap, else 0
    */
-  static Need need(String optimizer, int lbfgsMemory, long parameters, int partialsAtDriver,
-      int localTaskSlots, long localCachedBytes) {
+  static Need need(String optimizer, int lbfgsMemory, int maxIter, long parameters,
+      int partialsAtDriver, int localTasks, long localCachedBytes) {
     // The iterate and its gradient, the next ones, and a step's temporaries.
     int kept = switch (optimizer) {
       case "nesterov", "adam" -> 7;
@@ -45,16 +51,30 @@ final class DriverMemoryBudget {
       case "sgd" -> 6;
       default -> 5;
     };
-    int history = "lbfgs".equals(optimizer) ? 2 * lbfgsMemory : 0;
+    long history = "lbfgs".equals(optimizer) ? 2L * Math.min(lbfgsMemory, maxIter) : 0;
     // The pass: its total, the partials received, the serialized pieces of two broadcast
     // vectors (x and a direction); in local mode each running task's accumulator.
-    int pass = 1 + partialsAtDriver + 2 + localTaskSlots;
+    long pass = 1L + partialsAtDriver + 2 + localTasks;
     return new Need(parameters, kept, history, pass, localCachedBytes);
   }
 
   /** The heap the vectors may fill. */
   static long usable(long maxHeap) {
-    return (long) ((maxHeap - RESERVED_BYTES) * USABLE_FRACTION);
+    return (long) (Math.max(0, maxHeap - RESERVED_BYTES) * USABLE_FRACTION);
+  }
+
+  /**
+   * What of {@code cachedBytes} sits on the driver's heap in local mode: nothing unless the
+   * storage level keeps deserialized objects in memory, and never more than Spark's storage
+   * share of the heap (it evicts or spills the rest).
+   */
+  static long cachedOnHeap(long cachedBytes, boolean deserializedInMemory, long maxHeap,
+      double memoryFraction) {
+    if (!deserializedInMemory) {
+      return 0;
+    }
+    long storage = (long) (Math.max(0, maxHeap - (300L << 20)) * memoryFraction);
+    return Math.min(cachedBytes, storage);
   }
 
   /** Refuses (exit 2) a run whose estimate exceeds the driver's heap, naming what to change. */
@@ -63,23 +83,23 @@ final class DriverMemoryBudget {
     if (need.bytes() <= usable) {
       return;
     }
-    long vector = 8L * need.parameters();
+    long vector = 8L * Math.max(1, need.parameters());
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-        "the driver's heap (%.1f GB, of which %.1f GB for vectors) is too small for %s with %,d "
-            + "parameters: it needs about %.1f GB (%d vectors of %.0f MB",
-        maxHeap / 1e9, usable / 1e9, optimizer, need.parameters(), need.bytes() / 1e9,
-        need.keptVectors() + need.historyVectors() + need.passVectors(), vector / 1e6));
+        "the driver's heap (%.2f GiB, of which %.2f GiB for vectors) is too small for %s with "
+            + "%,d parameters: it needs about %.2f GiB (%,d vectors of %.1f MB",
+        maxHeap / GIB, usable / GIB, optimizer, need.parameters(), need.bytes() / GIB,
+        need.vectors(), vector / 1e6));
     if (need.historyVectors() > 0) {
-      s.append(String.format(Locale.ROOT, ", %d of them the lbfgs-memory %d pairs",
+      s.append(String.format(Locale.ROOT, ", %,d of them the lbfgs-memory %d pairs",
           need.historyVectors(), lbfgsMemory));
     }
     if (need.otherBytes() > 0) {
-      s.append(String.format(Locale.ROOT, ", plus %.1f GB of cached data in this JVM",
-          need.otherBytes() / 1e9));
+      s.append(String.format(Locale.ROOT, ", plus %.2f GiB of cached data in this JVM",
+          need.otherBytes() / GIB));
     }
     s.append("). ");
     long spare = usable - (need.bytes() - need.historyVectors() * vector);
-    int fits = (int) Math.min(Integer.MAX_VALUE, spare / (2 * vector));
+    int fits = (int) Math.max(0, Math.min(Integer.MAX_VALUE, spare / (2 * vector)));
     if ("lbfgs".equals(optimizer) && fits >= 1) {
       s.append("Use --lbfgs-memory ").append(fits).append(" or less, or give ");
     } else {

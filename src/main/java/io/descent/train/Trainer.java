@@ -166,15 +166,20 @@ public final class Trainer {
   private void checkDriverMemory(DistributedObjective objective, TrainingData data) {
     boolean local = spark.sparkContext().isLocal();
     int lbfgsMemory = config.optimizerOptions().lbfgsMemory();
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        objective.dimension(), objective.partialsAtDriver(),
-        local ? spark.sparkContext().defaultParallelism() : 0, local ? data.arrayBytes() : 0);
     long maxHeap = Runtime.getRuntime().maxMemory();
+    StorageLevel level = data.blocks().getStorageLevel();
+    long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
+        level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
+        spark.sparkContext().getConf().getDouble("spark.memory.fraction", 0.6));
+    int tasks = local ? Math.min(spark.sparkContext().defaultParallelism(), data.numPartitions()) : 0;
+    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
+        config.maxIter(), objective.dimension(), objective.partialsAtDriver(), tasks, cached);
     DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
-      log.printf("driver memory: about %.2f GB of parameter-sized vectors%s, of %.2f GB usable "
-          + "(max heap %.2f GB)%n", need.bytes() / 1e9, local ? " and cached data" : "",
-          DriverMemoryBudget.usable(maxHeap) / 1e9, maxHeap / 1e9);
+      log.printf(java.util.Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
+          + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,
+          cached > 0 ? " and cached data" : "", DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB,
+          maxHeap / DriverMemoryBudget.GIB);
     }
   }
 

@@ -76,10 +76,11 @@ class TrainCommandTest {
 
   @Test
   void anLbfgsHistoryLargerThanTheDriverHeapIsRefusedBeforeTheFirstPass() {
-    // 4·10⁸ pairs of 14-parameter vectors: 90 GB, beyond any test heap.
+    // 4·10⁸ pairs (and as many iterations) of 14-parameter vectors: 90 GB, beyond any test heap.
     Path out = tmp.resolve("m");
     CliRun r = CliRun.of("train", "--data", Datasets.sample("heart_scale").toString(), "--loss",
-        "logistic", "--optimizer", "lbfgs", "--lbfgs-memory", "400000000", "--output", out.toString());
+        "logistic", "--optimizer", "lbfgs", "--lbfgs-memory", "400000000", "--max-iter",
+        "400000000", "--output", out.toString());
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.err().contains("lbfgs-memory 400000000 pairs")
         && r.err().contains("Use --lbfgs-memory "), r.err());
