@@ -56,7 +56,7 @@ public final class FrameLoader {
     fields.add(SourceFrame.named(featuresCol));
     JavaRDD<Row> rows = in.select(fields.toArray(new Column[0])).javaRDD();
     RowDecoder vectors = new VectorRowDecoder(policy, labelCol, weighted ? weightCol : null,
-        weighted, featuresCol, numFeatures);
+        featuresCol, numFeatures);
     RowDecoder decoder = precision == FeaturePrecision.FLOAT ? new FloatRangeDecoder(vectors) : vectors;
 
     List<PartitionScan> scans =

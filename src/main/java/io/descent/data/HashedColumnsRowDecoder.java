@@ -11,9 +11,7 @@ import org.apache.spark.sql.Row;
 final class HashedColumnsRowDecoder implements RowDecoder {
   private static final long serialVersionUID = 1L;
 
-  private final LabelPolicy policy;
-  private final String labelName;
-  private final String weightName;
+  private final LabelWeightFields fields;
   private final String[] featureNames;
   private final boolean[] categorical;
   private final FeatureHashing hashing;
@@ -21,9 +19,7 @@ final class HashedColumnsRowDecoder implements RowDecoder {
 
   HashedColumnsRowDecoder(LabelPolicy policy, String labelName, String weightName,
       String[] featureNames, boolean[] categorical, FeatureHashing hashing) {
-    this.policy = policy;
-    this.labelName = labelName;
-    this.weightName = weightName;
+    this.fields = new LabelWeightFields(policy, labelName, weightName);
     this.featureNames = featureNames.clone();
     this.categorical = categorical.clone();
     this.hashing = hashing;
@@ -36,27 +32,11 @@ final class HashedColumnsRowDecoder implements RowDecoder {
       hashed = new HashedRow(hashing);
     }
     hashed.clear();
-    int field = FIRST_DATA_FIELD;
-    if (row.isNullAt(field)) {
-      return new RowProblem(labelName, "the label is missing");
+    RowProblem labelOrWeight = fields.read(row, out);
+    if (labelOrWeight != null) {
+      return labelOrWeight;
     }
-    out.label = row.getDouble(field) + 0.0;
-    String labelProblem = policy.rowProblem(out.label);
-    if (labelProblem != null) {
-      return new RowProblem(labelName, labelProblem);
-    }
-    field++;
-    if (weightName != null) {
-      if (row.isNullAt(field)) {
-        return new RowProblem(weightName, "the weight is missing");
-      }
-      out.weight = row.getDouble(field);
-      String weightProblem = RowChecks.weightProblem(out.weight);
-      if (weightProblem != null) {
-        return new RowProblem(weightName, weightProblem);
-      }
-      field++;
-    }
+    int field = fields.firstFeatureField();
     for (int j = 0; j < featureNames.length; j++, field++) {
       if (row.isNullAt(field)) {
         continue;

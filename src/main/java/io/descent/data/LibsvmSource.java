@@ -54,7 +54,7 @@ final class LibsvmSource {
     columns.add(df.col("label"));
     columns.add(df.col("features"));
     Dataset<Row> rows = df.select(columns.toArray(new Column[0]));
-    RowDecoder decoder = new VectorRowDecoder(policy, null, null, false, null, spec.numFeatures());
+    RowDecoder decoder = new VectorRowDecoder(policy, null, null, null, spec.numFeatures());
     return new SourceFrame(rows.javaRDD(), decoder, -1, false, rules, null);
   }
 

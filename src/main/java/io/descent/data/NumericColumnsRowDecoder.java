@@ -9,43 +9,23 @@ import org.apache.spark.sql.Row;
 final class NumericColumnsRowDecoder implements RowDecoder {
   private static final long serialVersionUID = 1L;
 
-  private final LabelPolicy policy;
-  private final String labelName;
-  private final String weightName;
+  private final LabelWeightFields fields;
   private final String[] featureNames;
 
   NumericColumnsRowDecoder(LabelPolicy policy, String labelName, String weightName,
       String[] featureNames) {
-    this.policy = policy;
-    this.labelName = labelName;
-    this.weightName = weightName;
+    this.fields = new LabelWeightFields(policy, labelName, weightName);
     this.featureNames = featureNames.clone();
   }
 
   @Override
   public RowProblem decode(Row row, RowBuffer out) {
     out.clear();
-    int field = FIRST_DATA_FIELD;
-    if (row.isNullAt(field)) {
-      return new RowProblem(labelName, "the label is missing");
+    RowProblem labelOrWeight = fields.read(row, out);
+    if (labelOrWeight != null) {
+      return labelOrWeight;
     }
-    out.label = row.getDouble(field) + 0.0;
-    String labelProblem = policy.rowProblem(out.label);
-    if (labelProblem != null) {
-      return new RowProblem(labelName, labelProblem);
-    }
-    field++;
-    if (weightName != null) {
-      if (row.isNullAt(field)) {
-        return new RowProblem(weightName, "the weight is missing");
-      }
-      out.weight = row.getDouble(field);
-      String weightProblem = RowChecks.weightProblem(out.weight);
-      if (weightProblem != null) {
-        return new RowProblem(weightName, weightProblem);
-      }
-      field++;
-    }
+    int field = fields.firstFeatureField();
     for (int j = 0; j < featureNames.length; j++, field++) {
       if (row.isNullAt(field)) {
         return new RowProblem(featureNames[j], "the value is missing");

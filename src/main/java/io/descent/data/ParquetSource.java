@@ -85,7 +85,7 @@ final class ParquetSource {
       featureColumns = -1;
     } else if (vectorColumn != null) {
       selected.add(SourceFrame.named(vectorColumn));
-      decoder = new VectorRowDecoder(policy, label, weight, weight != null, vectorColumn,
+      decoder = new VectorRowDecoder(policy, label, weight, vectorColumn,
           spec.numFeatures());
       featureColumns = -1;
     } else {

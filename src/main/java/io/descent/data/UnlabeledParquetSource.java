@@ -35,7 +35,7 @@ final class UnlabeledParquetSource {
             + String.join(", ", df.schema().fieldNames()));
       }
       selected.add(SourceFrame.named(vector));
-      decoder = new VectorRowDecoder(LabelPolicy.real(), null, null, false, vector, spec.numFeatures());
+      decoder = new VectorRowDecoder(LabelPolicy.real(), null, null, vector, spec.numFeatures());
       featureColumns = -1;
     } else {
       List<String> names = new ArrayList<>();

@@ -13,20 +13,15 @@ import org.apache.spark.sql.Row;
 final class VectorRowDecoder implements RowDecoder {
   private static final long serialVersionUID = 1L;
 
-  private final LabelPolicy policy;
-  private final String labelName;
-  private final String weightName;
-  private final boolean weighted;
+  private final LabelWeightFields fields;
   private final String featuresName;
   /** Indices must stay below this, or Integer.MAX_VALUE when numFeatures was not given. */
   private final int indexLimit;
 
-  VectorRowDecoder(LabelPolicy policy, String labelName, String weightName, boolean weighted,
+  /** {@code weightName} null: the rows have no weight field. */
+  VectorRowDecoder(LabelPolicy policy, String labelName, String weightName,
       String featuresName, Integer numFeatures) {
-    this.policy = policy;
-    this.labelName = labelName;
-    this.weightName = weightName;
-    this.weighted = weighted;
+    this.fields = new LabelWeightFields(policy, labelName, weightName);
     this.featuresName = featuresName;
     this.indexLimit = numFeatures == null ? Integer.MAX_VALUE : numFeatures;
   }
@@ -34,27 +29,11 @@ final class VectorRowDecoder implements RowDecoder {
   @Override
   public RowProblem decode(Row row, RowBuffer out) {
     out.clear();
-    int field = FIRST_DATA_FIELD;
-    if (row.isNullAt(field)) {
-      return new RowProblem(labelName, "the label is missing");
+    RowProblem labelOrWeight = fields.read(row, out);
+    if (labelOrWeight != null) {
+      return labelOrWeight;
     }
-    out.label = row.getDouble(field) + 0.0;
-    String labelProblem = policy.rowProblem(out.label);
-    if (labelProblem != null) {
-      return new RowProblem(labelName, labelProblem);
-    }
-    field++;
-    if (weighted) {
-      if (row.isNullAt(field)) {
-        return new RowProblem(weightName, "the weight is missing");
-      }
-      out.weight = row.getDouble(field);
-      String weightProblem = RowChecks.weightProblem(out.weight);
-      if (weightProblem != null) {
-        return new RowProblem(weightName, weightProblem);
-      }
-      field++;
-    }
+    int field = fields.firstFeatureField();
     if (row.isNullAt(field)) {
       return new RowProblem(featuresName, "the feature vector is missing");
     }
