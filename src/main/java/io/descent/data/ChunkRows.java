@@ -1,7 +1,6 @@
 package io.descent.data;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
@@ -45,7 +44,7 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
   }
 
   /** Reads rows lazily; a row that does not fit the current chunk waits for the next one. */
-  private final class Chunks implements Iterator<Tuple2<Long, Block>> {
+  private final class Chunks extends LazyIterator<Tuple2<Long, Block>> {
     private final Iterator<Row> rows;
     private final RowBuffer row = new RowBuffer();
     private final BlockBuilder chunk = new BlockBuilder(numFeatures, weighted, chunkRows, precision);
@@ -55,31 +54,13 @@ final class ChunkRows implements PairFlatMapFunction<Iterator<Row>, Long, Block>
     private long chunkStart;
     /** Global index of the decoded row waiting in {@code row}, or -1. */
     private long pending = -1;
-    private Tuple2<Long, Block> next;
 
     Chunks(Iterator<Row> rows) {
       this.rows = rows;
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null) {
-        next = advance();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Tuple2<Long, Block> next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Tuple2<Long, Block> n = next;
-      next = null;
-      return n;
-    }
-
-    private Tuple2<Long, Block> advance() {
+    Tuple2<Long, Block> advance() {
       while (true) {
         if (pending < 0) {
           if (!rows.hasNext()) {

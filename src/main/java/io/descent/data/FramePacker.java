@@ -1,7 +1,6 @@
 package io.descent.data;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
@@ -33,32 +32,17 @@ final class FramePacker implements FlatMapFunction<Iterator<Row>, Block> {
   public Iterator<Block> call(Iterator<Row> rows) {
     RowBuffer row = new RowBuffer();
     BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock, precision);
-    return new Iterator<Block>() {
-      private Block next;
-
+    return new LazyIterator<Block>() {
       @Override
-      public boolean hasNext() {
-        if (next == null) {
-          while (rows.hasNext() && block.rows() < rowsPerBlock) {
-            RowProblem problem = decoder.decode(rows.next(), row);
-            if (problem != null) {
-              throw new InputChangedException("a row the scan accepted now fails: " + problem.message());
-            }
-            block.add(mapping.toTraining(row.label), row.weight, row.indices, row.values, 0, row.nnz);
+      Block advance() {
+        while (rows.hasNext() && block.rows() < rowsPerBlock) {
+          RowProblem problem = decoder.decode(rows.next(), row);
+          if (problem != null) {
+            throw new InputChangedException("a row the scan accepted now fails: " + problem.message());
           }
-          next = block.rows() > 0 ? block.build() : null;
+          block.add(mapping.toTraining(row.label), row.weight, row.indices, row.values, 0, row.nnz);
         }
-        return next != null;
-      }
-
-      @Override
-      public Block next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Block b = next;
-        next = null;
-        return b;
+        return block.rows() > 0 ? block.build() : null;
       }
     };
   }

@@ -1,7 +1,6 @@
 package io.descent.data;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.Function2;
 import scala.Tuple2;
 
@@ -34,14 +33,13 @@ final class PartitionPacker
     return new Blocks(chunks, partitioner.start(partition), partitioner.start(partition + 1));
   }
 
-  private final class Blocks implements Iterator<Block> {
+  private final class Blocks extends LazyIterator<Block> {
     private final Iterator<Tuple2<Long, Block>> chunks;
     private final long end;
     private final BlockBuilder block = new BlockBuilder(numFeatures, weighted, rowsPerBlock, precision);
     private long nextIndex;
     private Block chunk;
     private int row;
-    private Block next;
 
     Blocks(Iterator<Tuple2<Long, Block>> chunks, long start, long end) {
       this.chunks = chunks;
@@ -50,24 +48,7 @@ final class PartitionPacker
     }
 
     @Override
-    public boolean hasNext() {
-      if (next == null) {
-        next = advance();
-      }
-      return next != null;
-    }
-
-    @Override
-    public Block next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Block b = next;
-      next = null;
-      return b;
-    }
-
-    private Block advance() {
+    Block advance() {
       while (block.rows() < rowsPerBlock) {
         if (chunk == null || row == chunk.numRows()) {
           if (!chunks.hasNext()) {
