@@ -111,31 +111,29 @@ public final class DistributedObjective implements Objective {
 
   @Override
   public LineValues valuesAndSlopesAlong(double[] x, double[] direction, double[] steps) {
-    Payload<double[][]> b = Payload.of(jsc, new double[][] {x, direction});
-    try {
-      JavaRDD<double[]> partials =
-          blocks.mapPartitions(
-          new PartitionKernels.LineValuesAlong(loss, layout, b, steps.clone()));
-      double[] sums = scaled(reduction.sum(partials, 2 * steps.length));
-      int n = steps.length;
-      return new LineValues(steps.clone(), Arrays.copyOfRange(sums, 0, n),
-          Arrays.copyOfRange(sums, n, 2 * n));
-    } finally {
-      b.release();
-    }
+    return lineValues(x, direction, steps, null);
   }
 
   @Override
   public LineValues valuesAndSlopesAlongWithGradient(double[] x, double[] direction,
       double[] steps, double[] gradientAtFirst) {
+    return lineValues(x, direction, steps, gradientAtFirst);
+  }
+
+  /** One pass along the line; with {@code gradientAtFirst} non-null, also the gradient at steps[0]. */
+  private LineValues lineValues(double[] x, double[] direction, double[] steps,
+      double[] gradientAtFirst) {
     Payload<double[][]> b = Payload.of(jsc, new double[][] {x, direction});
     try {
-      JavaRDD<double[]> partials = blocks.mapPartitions(
-          new PartitionKernels.LineValuesAndGradientAlong(loss, layout, b, steps.clone()));
-      int size = layout.size();
+      boolean withGradient = gradientAtFirst != null;
+      JavaRDD<double[]> partials = blocks.mapPartitions(new PartitionKernels.LineValuesAlong(
+          loss, layout, b, steps.clone(), withGradient));
+      int size = withGradient ? layout.size() : 0;
       int n = steps.length;
       double[] sums = scaled(reduction.sum(partials, size + 2 * n));
-      System.arraycopy(sums, 0, gradientAtFirst, 0, size);
+      if (withGradient) {
+        System.arraycopy(sums, 0, gradientAtFirst, 0, size);
+      }
       return new LineValues(steps.clone(), Arrays.copyOfRange(sums, size, size + n),
           Arrays.copyOfRange(sums, size + n, size + 2 * n));
     } finally {

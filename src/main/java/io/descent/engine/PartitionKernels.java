@@ -111,57 +111,40 @@ final class PartitionKernels {
   }
 
   /**
-   * [∇ Σ v ℓ at x + t₁·d …, Δ(t₁) … Δ(tₛ), slope(t₁) … slope(tₛ)]: the line search's values
-   * and its first trial point's gradient, in one sweep.
+   * [Δ(t₁) … Δ(tₛ), slope(t₁) … slope(tₛ)] along x + t·d (per-row differences), preceded,
+   * when asked, by ∇ Σ v ℓ at x + t₁·d: the line search's values and its first trial point's
+   * gradient in one sweep.
    */
-  static final class LineValuesAndGradientAlong extends BlockSweep<double[][]> {
-    private static final long serialVersionUID = 1L;
-    private final double[] steps;
-
-    LineValuesAndGradientAlong(Loss loss, ParamLayout layout,
-        Payload<double[][]> pointAndDirection, double[] steps) {
-      super(loss, layout, pointAndDirection);
-      this.steps = steps;
-    }
-
-    @Override
-    double[] sweep(BlockObjective obj, double[][] xd, Iterator<Block> blocks) {
-      int n = steps.length;
-      int size = layout.size();
-      double[] diffs = new double[n];
-      double[] slopes = new double[n];
-      double[] out = new double[size + 2 * n];
-      while (blocks.hasNext()) {
-        obj.addLineValuesAndGradient(blocks.next(), xd[0], xd[1], steps, diffs, slopes, out);
-      }
-      System.arraycopy(diffs, 0, out, size, n);
-      System.arraycopy(slopes, 0, out, size + n, n);
-      return out;
-    }
-  }
-
-  /** [Δ(t₁) … Δ(tₛ), slope(t₁) … slope(tₛ)] along x + t·d (per-row differences). */
   static final class LineValuesAlong extends BlockSweep<double[][]> {
     private static final long serialVersionUID = 1L;
     private final double[] steps;
+    private final boolean withGradient;
 
     LineValuesAlong(Loss loss, ParamLayout layout, Payload<double[][]> pointAndDirection,
-        double[] steps) {
+        double[] steps, boolean withGradient) {
       super(loss, layout, pointAndDirection);
       this.steps = steps;
+      this.withGradient = withGradient;
     }
 
     @Override
     double[] sweep(BlockObjective obj, double[][] xd, Iterator<Block> blocks) {
       int n = steps.length;
+      int size = withGradient ? layout.size() : 0;
       double[] diffs = new double[n];
       double[] slopes = new double[n];
+      // The gradient kernels add into [0, size) only.
+      double[] out = new double[size + 2 * n];
       while (blocks.hasNext()) {
-        obj.addLineValues(blocks.next(), xd[0], xd[1], steps, diffs, slopes);
+        Block b = blocks.next();
+        if (withGradient) {
+          obj.addLineValuesAndGradient(b, xd[0], xd[1], steps, diffs, slopes, out);
+        } else {
+          obj.addLineValues(b, xd[0], xd[1], steps, diffs, slopes);
+        }
       }
-      double[] out = new double[2 * n];
-      System.arraycopy(diffs, 0, out, 0, n);
-      System.arraycopy(slopes, 0, out, n, n);
+      System.arraycopy(diffs, 0, out, size, n);
+      System.arraycopy(slopes, 0, out, size + n, n);
       return out;
     }
   }

@@ -115,36 +115,41 @@ public final class Regularization implements Serializable {
   }
 
   /**
-   * L2(x + t·d) − L2(x) = λ(1−α)(t w·d + t²/2 ‖d‖²): the exact difference, free of the
-   * cancellation of subtracting two large values.
+   * The L2 term along the line x + t·d, from the two dot products w·d and ‖d‖² taken once
+   * for all the trial steps of a line search.
    */
-  public double l2Difference(double[] x, double[] d, double t) {
-    double c = l2Strength();
-    if (c == 0) {
-      return 0;
+  public record L2Line(double strength, double wd, double dd) {
+    /**
+     * L2(x + t·d) − L2(x) = λ(1−α)(t w·d + t²/2 ‖d‖²): the exact difference, free of the
+     * cancellation of subtracting two large values.
+     */
+    public double difference(double t) {
+      return strength == 0 ? 0 : strength * (t * wd + 0.5 * t * t * dd);
     }
-    double wd = 0;
-    double dd = 0;
-    for (int j = 0; j < coefficientCount; j++) {
-      wd += x[j] * d[j];
-      dd += d[j] * d[j];
+
+    /** d/dt L2(x + t·d) = λ(1−α)(w·d + t‖d‖²). */
+    public double slope(double t) {
+      return strength == 0 ? 0 : strength * (wd + t * dd);
     }
-    return c * (t * wd + 0.5 * t * t * dd);
   }
 
-  /** d/dt L2(x + t·d) = λ(1−α)(w·d + t‖d‖²). */
-  public double l2Slope(double[] x, double[] d, double t) {
+  /** The L2 term along x + t·d (the coefficients' part of both). */
+  public L2Line l2Along(double[] x, double[] d) {
     double c = l2Strength();
-    if (c == 0) {
-      return 0;
-    }
     double wd = 0;
     double dd = 0;
-    for (int j = 0; j < coefficientCount; j++) {
-      wd += x[j] * d[j];
-      dd += d[j] * d[j];
+    if (c != 0) {
+      for (int j = 0; j < coefficientCount; j++) {
+        wd += x[j] * d[j];
+        dd += d[j] * d[j];
+      }
     }
-    return c * (wd + t * dd);
+    return new L2Line(c, wd, dd);
+  }
+
+  /** L2(x + t·d) − L2(x) for one step (see {@link L2Line#difference}). */
+  public double l2Difference(double[] x, double[] d, double t) {
+    return l2Along(x, d).difference(t);
   }
 
   /** L1(to) − L1(from), summed coordinate by coordinate. */

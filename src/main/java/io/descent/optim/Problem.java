@@ -72,10 +72,11 @@ public final class Problem {
   /**
    * As {@link #evaluateAfter}, with the data term's gradient at x already known (from the
    * line search's pass, {@link #along(Evaluation, double[], double[], boolean)}): no pass.
+   * Takes {@code dataGradient} over: the regularizer's gradient is added to it in place.
    */
   public Evaluation evaluatedAfter(Evaluation from, double[] x, double smoothDifference,
       double[] dataGradient) {
-    return completeAfter(from, x, smoothDifference, dataGradient.clone());
+    return completeAfter(from, x, smoothDifference, dataGradient);
   }
 
   /** Value, gradient and Hessian at x: one pass. */
@@ -180,11 +181,12 @@ public final class Problem {
     double[] smooth = new double[n];
     double[] total = new double[n];
     double[] slopes = new double[n];
+    Regularization.L2Line l2 = reg.l2Along(x, d);
     for (int s = 0; s < n; s++) {
       double t = steps[s];
-      smooth[s] = line.differences()[s] + reg.l2Difference(x, d, t);
+      smooth[s] = line.differences()[s] + l2.difference(t);
       total[s] = smooth[s] + (reg.hasL1() ? reg.l1Difference(x, Vectors.axpy(t, d, x)) : 0);
-      slopes[s] = line.slopes()[s] + reg.l2Slope(x, d, t);
+      slopes[s] = line.slopes()[s] + l2.slope(t);
     }
     return new LineTrials(steps.clone(), smooth, total, slopes, grad);
   }
