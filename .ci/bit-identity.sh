@@ -13,8 +13,9 @@ git worktree add --detach "$work/base" "$base_rev" >/dev/null
 cp src/test/java/io/descent/testing/WeightFingerprints.java "$work/base/src/test/java/io/descent/testing/"
 flags=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
 fingerprints() {
-  (cd "$1" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test \
-      -Dmdep.outputFile="$work/cp-$2.txt" >/dev/null \
+  (cd "$1" && { mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$work/cp-$2.txt" > "$work/mvn-$2.log" 2>&1 \
+      || { cat "$work/mvn-$2.log" >&2; exit 1; }; } \
     && SPARK_LOCAL_IP=127.0.0.1 java -Xmx4g $flags -Dlog4j2.level=error \
       -Ddescent.shared.datasets="$top/../shared/datasets" \
       -cp "target/classes:target/test-classes:$(cat "$work/cp-$2.txt")" \

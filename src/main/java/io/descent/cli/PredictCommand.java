@@ -3,6 +3,7 @@ package io.descent.cli;
 import io.descent.BadInputException;
 import io.descent.model.LinearModel;
 import io.descent.predict.Predictor;
+import io.descent.store.DirectoryOverlap;
 import io.descent.store.ModelStore;
 import java.io.PrintStream;
 import java.util.Map;
@@ -48,6 +49,10 @@ final class PredictCommand {
     Logging.configure(ScoringOptions.verbose(parsed));
     SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), Map.of());
     try {
+      DirectoryOverlap overlap = new DirectoryOverlap(spark.sparkContext().hadoopConfiguration());
+      DirectoryOverlap.Use written = new DirectoryOverlap.Use("--output", output);
+      overlap.refuse(written, new DirectoryOverlap.Use("--data", ScoringOptions.input(parsed).path()));
+      overlap.refuse(written, new DirectoryOverlap.Use("--model", ScoringOptions.model(parsed)));
       LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
           .read(ScoringOptions.model(parsed), "--model");
       boolean labelled = new Predictor(spark).run(model, ScoringOptions.input(parsed), output,

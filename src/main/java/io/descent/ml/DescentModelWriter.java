@@ -1,10 +1,7 @@
 package io.descent.ml;
 
-import io.descent.report.Json;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import org.apache.hadoop.fs.FileSystem;
+import io.descent.store.ModelStore;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsWriter$;
 import org.apache.spark.ml.util.MLWriter;
@@ -12,10 +9,11 @@ import scala.Option;
 
 /**
  * Saves a {@link DescentModel}: Spark ML's params metadata (so PipelineModel.load finds the
- * class), and the model itself as model.json (the format of descent train) under data/.
+ * class), and the model itself as model.json (the format of descent train, with its
+ * checksums) under data/, written by the model store.
  */
 final class DescentModelWriter extends MLWriter {
-  static final String MODEL_FILE = "data/model.json";
+  static final String DATA = "data";
 
   private final DescentModel instance;
 
@@ -26,14 +24,7 @@ final class DescentModelWriter extends MLWriter {
   @Override
   public void saveImpl(String path) {
     DefaultParamsWriter$.MODULE$.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
-    Path file = new Path(path, MODEL_FILE);
-    try {
-      FileSystem fs = file.getFileSystem(sc().hadoopConfiguration());
-      try (OutputStream out = fs.create(file, false)) {
-        out.write(Json.write(instance.linearModel().toJson()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    new ModelStore(sc().hadoopConfiguration()).write(new Path(path, DATA).toString(),
+        instance.linearModel(), null, Map.of(), false);
   }
 }

@@ -4,7 +4,10 @@ import io.descent.data.InputSpec;
 import io.descent.data.ScoringInput;
 import io.descent.model.LinearModel;
 import io.descent.store.AtomicDirectoryWriter;
+import io.descent.store.DirectoryLock;
+import io.descent.store.OutputKind;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -30,8 +33,18 @@ public final class Predictor {
   /** Scores {@code input} and publishes the predictions at {@code output}; returns whether the input had labels. */
   public boolean run(LinearModel model, InputSpec input, String output, String outputFormat,
       boolean overwrite) {
-    AtomicDirectoryWriter writer = new AtomicDirectoryWriter(spark.sparkContext().hadoopConfiguration());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    AtomicDirectoryWriter writer = new AtomicDirectoryWriter(hadoop, OutputKind.PREDICTIONS);
     writer.preflight(output, overwrite, "--output");
+    try (DirectoryLock lock = DirectoryLock.acquire(hadoop, output, "--output", "descent predict",
+        w -> System.err.println("warning: " + w))) {
+      writer.recoverLeftovers(output).forEach(System.err::println);
+      return score(model, input, writer, output, outputFormat, overwrite);
+    }
+  }
+
+  private boolean score(LinearModel model, InputSpec input, AtomicDirectoryWriter writer,
+      String output, String outputFormat, boolean overwrite) {
     Scorer scorer = new Scorer(model);
     ScoringInput rows = ModelInput.open(spark, model, input, null);
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);

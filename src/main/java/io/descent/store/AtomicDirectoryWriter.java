@@ -5,37 +5,57 @@ import io.descent.DescentException;
 import io.descent.ExitCodes;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Writes a directory of files so that readers see all of it or none of it: everything goes
  * into a hidden temporary sibling, {@code _SUCCESS} last, and one rename publishes it. On any
  * failure the temporary directory is removed and an existing directory is left as it was.
+ * Without overwrite the publishing rename never replaces: a directory that appeared
+ * meanwhile stays (atomic on HDFS; elsewhere the run's {@link DirectoryLock} keeps other
+ * runs out). A writer of an {@link OutputKind} marks what it publishes, lists the CRC32C of
+ * every file it wrote in {@code checksums.json}, and replaces only a directory of its kind.
  * Works on any Hadoop FileSystem (file:, hdfs:, s3a: …).
  */
 public final class AtomicDirectoryWriter {
   public static final String SUCCESS = "_SUCCESS";
 
   private final Configuration conf;
+  private final OutputKind kind;
 
+  /** A writer of plain directories (checkpoint steps): no marker, no replace check. */
   public AtomicDirectoryWriter(Configuration conf) {
-    this.conf = conf;
+    this(conf, null);
   }
 
-  /** Fails fast, before any work, when the directory exists (and may not be replaced) or cannot be written. */
+  public AtomicDirectoryWriter(Configuration conf, OutputKind kind) {
+    this.conf = conf;
+    this.kind = kind;
+  }
+
+  /**
+   * Fails fast, before any work, when the directory exists and may not be replaced (no
+   * overwrite, or not a directory of this writer's kind) or cannot be written.
+   */
   public void preflight(String dir, boolean overwrite, String flag) {
     Path target = new Path(dir);
     try {
       FileSystem fs = target.getFileSystem(conf);
-      if (fs.exists(target) && !overwrite) {
-        throw new BadInputException(flag + ": " + dir
-            + " already exists; choose a new directory or pass --overwrite.");
-      }
+      requireReplaceable(fs, target, dir, overwrite, flag);
       // Probe the nearest directory that exists: a failed run must not leave new, empty
       // directories behind, and the real write creates the missing ones later.
       Path parent = fs.makeQualified(target).getParent();
@@ -91,8 +111,12 @@ public final class AtomicDirectoryWriter {
       boolean overwrite) {
     publishWith(dir, overwrite, (fs, tmp) -> {
       fs.mkdirs(tmp);
+      Map<String, FileChecksums.Sum> sums = new LinkedHashMap<>();
       for (Map.Entry<String, Content> f : files.entrySet()) {
-        writeFile(fs, new Path(tmp, f.getKey()), f.getValue());
+        sums.put(f.getKey(), writeFile(fs, new Path(tmp, f.getKey()), f.getValue()));
+      }
+      if (kind != null) {
+        writeFile(fs, new Path(tmp, FileChecksums.FILE), Content.of(FileChecksums.render(sums)));
       }
       more.writeInto(tmp);
       writeFile(fs, new Path(tmp, SUCCESS), Content.of(new byte[0]));
@@ -120,12 +144,13 @@ public final class AtomicDirectoryWriter {
     try {
       FileSystem fs = target.getFileSystem(conf);
       target = fs.makeQualified(target);
-      if (fs.exists(target) && !overwrite) {
-        throw new BadInputException(dir + " already exists; pass --overwrite to replace it.");
-      }
+      requireReplaceable(fs, target, dir, overwrite, null);
       tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
       filler.fill(fs, tmp);
-      publish(fs, tmp, target);
+      if (kind != null) {
+        writeFile(fs, new Path(tmp, OutputKind.MARKER), Content.of(kind.marker()));
+      }
+      publish(fs, tmp, target, dir, overwrite);
       tmp = null;
     } catch (IOException e) {
       throw new DescentException(ExitCodes.FAILURE, "Cannot write " + dir + ": " + e.getMessage(), e);
@@ -136,29 +161,108 @@ public final class AtomicDirectoryWriter {
     }
   }
 
-  private void publish(FileSystem fs, Path tmp, Path target) throws IOException {
-    Path old = null;
-    if (fs.exists(target)) {
-      old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
-      if (!fs.rename(target, old)) {
-        throw new IOException("could not move the existing " + target + " aside");
-      }
+  /**
+   * Refuses an existing target unless overwriting one this writer may replace. {@code flag}
+   * null: the check at publish time, after the work (the target appeared meanwhile).
+   */
+  private void requireReplaceable(FileSystem fs, Path target, String dir, boolean overwrite,
+      String flag) throws IOException {
+    if (!fs.exists(target)) {
+      return;
     }
-    if (!fs.rename(tmp, target)) {
+    String named = flag == null ? dir : flag + ": " + dir;
+    if (!overwrite) {
+      throw new BadInputException(named + " already exists"
+          + (flag == null ? " (it appeared while this run worked); nothing was replaced."
+              : "; choose a new directory or pass --overwrite."));
+    }
+    if (kind != null && !kind.canReplace(fs, target)) {
+      throw new BadInputException(named + " exists and is not " + kind.description()
+          + "; --overwrite replaces only an empty directory or " + kind.description()
+          + " (one with the " + OutputKind.MARKER + " file Descent writes). Remove it yourself "
+          + "if it is to go, or choose another directory.");
+    }
+  }
+
+  /**
+   * Renames {@code tmp} to {@code target} without ever replacing (FileContext's rename with
+   * Rename.NONE: on HDFS one atomic operation that fails if the target exists, where
+   * FileSystem.rename would move the directory inside it). Overwriting moves the old
+   * directory aside first and deletes it only after the new one is in place.
+   */
+  private void publish(FileSystem fs, Path tmp, Path target, String dir, boolean overwrite)
+      throws IOException {
+    FileContext fc = FileContext.getFileContext(target.toUri(), conf);
+    Path old = null;
+    if (overwrite && fs.exists(target)) {
+      old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+      fc.rename(target, old, Options.Rename.NONE);
+    }
+    try {
+      fc.rename(tmp, target, Options.Rename.NONE);
+    } catch (FileAlreadyExistsException e) {
       if (old != null) {
-        fs.rename(old, target);
+        fs.rename(old, new Path(target.getParent(), "." + target.getName() + ".replaced-"
+            + UUID.randomUUID()));
       }
-      throw new IOException("could not rename " + tmp + " to " + target);
+      throw new BadInputException(dir + " appeared while this run was writing it (another "
+          + "writer?); nothing was replaced.");
     }
     if (old != null) {
       fs.delete(old, true);
     }
   }
 
-  static void writeFile(FileSystem fs, Path p, Content content) throws IOException {
-    try (OutputStream out = new java.io.BufferedOutputStream(fs.create(p, false), 1 << 16)) {
-      content.writeTo(out);
+  /**
+   * Removes what killed runs left beside {@code dir}: hidden temporary, probe and
+   * moved-aside directories. A moved-aside old directory whose replacement never arrived is
+   * put back first. Call it only while holding {@code dir}'s {@link DirectoryLock}.
+   * Returns one line per thing done, for the log.
+   */
+  public List<String> recoverLeftovers(String dir) {
+    List<String> done = new ArrayList<>();
+    Path target = new Path(dir);
+    try {
+      FileSystem fs = target.getFileSystem(conf);
+      target = fs.makeQualified(target);
+      Path parent = target.getParent();
+      if (parent == null || !fs.exists(parent)) {
+        return done;
+      }
+      String prefix = "." + target.getName() + ".";
+      for (FileStatus s : fs.listStatus(parent)) {
+        String name = s.getPath().getName();
+        if (!name.startsWith(prefix)) {
+          continue;
+        }
+        String rest = name.substring(prefix.length());
+        if (rest.startsWith("old-") && !fs.exists(target)
+            && fs.exists(new Path(s.getPath(), SUCCESS))) {
+          fs.rename(s.getPath(), target);
+          done.add("restored " + target + " from " + name + ", left by a run killed while replacing it");
+        } else if (rest.startsWith("tmp-") || rest.startsWith("old-") || rest.startsWith("probe-")) {
+          fs.delete(s.getPath(), true);
+          done.add("removed " + s.getPath() + ", left by a killed run");
+        }
+      }
+    } catch (IOException e) {
+      done.add("could not clean what killed runs left beside " + dir + ": " + e.getMessage());
     }
+    return done;
+  }
+
+  /** Writes one file and returns its size and CRC32C. */
+  static FileChecksums.Sum writeFile(FileSystem fs, Path p, Content content) throws IOException {
+    CRC32C crc = new CRC32C();
+    long bytes;
+    try (FSDataOutputStream raw = fs.create(p, false);
+        CheckedOutputStream out = new CheckedOutputStream(
+            new java.io.BufferedOutputStream(raw, 1 << 16), crc)) {
+      content.writeTo(out);
+      out.flush();
+      bytes = raw.getPos();
+    }
+    return new FileChecksums.Sum(bytes, crc.getValue());
   }
 
   private void deleteQuietly(Path p) {

@@ -114,6 +114,30 @@ public final class CheckpointStore {
     return Optional.empty();
   }
 
+  /**
+   * Removes the hidden temporary step directories a killed run left; call it holding the
+   * directory's {@link DirectoryLock}. Returns one line per removal, for the log.
+   */
+  public List<String> removeLeftovers() {
+    List<String> done = new ArrayList<>();
+    try {
+      Path root = new Path(dir);
+      FileSystem fs = root.getFileSystem(conf);
+      if (!fs.exists(root)) {
+        return done;
+      }
+      for (FileStatus s : fs.listStatus(root)) {
+        if (s.getPath().getName().matches("\\." + PREFIX + "\\d{8}\\.(tmp|old)-.*")) {
+          fs.delete(s.getPath(), true);
+          done.add("removed " + s.getPath() + ", left by a killed run");
+        }
+      }
+    } catch (IOException e) {
+      done.add("could not clean what killed runs left in " + dir + ": " + e.getMessage());
+    }
+    return done;
+  }
+
   /** Removes every checkpoint: a run told not to resume starts a fresh series. */
   public void clear() {
     try {
