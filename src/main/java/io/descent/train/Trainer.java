@@ -119,6 +119,11 @@ public final class Trainer {
         config.partitions(), config.blockBytes(), level,
         new LoadOptions(BadRecords.named(config.badRecords()), config.hashFeatures(),
             FeaturePrecision.named(config.featurePrecision())));
+    if (config.partitions() > data.numPartitions()) {
+      log.printf("warning: --partitions %d is more than the %d rows; using %d partitions "
+          + "(more would only add empty tasks to every pass)%n", config.partitions(),
+          data.numRows(), data.numPartitions());
+    }
     if (data.skipped().count() > 0) {
       log.println(data.skipped().logLine());
     }
