@@ -4,6 +4,7 @@ import io.descent.data.Block;
 import io.descent.data.LabelMapping;
 import io.descent.loss.Link;
 import io.descent.loss.LossKind;
+import io.descent.loss.SparseDot;
 import io.descent.model.LinearModel;
 import java.io.Serializable;
 
@@ -66,12 +67,7 @@ public final class Scorer implements Serializable {
   /** Writes the margins of a sparse row (indices increasing) into {@code out}. */
   public void margins(int[] indices, double[] values, int from, int to, double[] out) {
     for (int k = 0; k < numOutputs; k++) {
-      int base = k * numFeatures;
-      double dot = 0;
-      for (int i = from; i < to; i++) {
-        dot += values[i] * weights[base + indices[i]];
-      }
-      out[k] = dot + intercepts[k];
+      out[k] = SparseDot.dot(indices, values, from, to, weights, k * numFeatures) + intercepts[k];
     }
   }
 
@@ -85,10 +81,9 @@ public final class Scorer implements Serializable {
       int[] idx = block.indices();
       for (int k = 0; k < numOutputs; k++) {
         int base = k * numFeatures;
-        double dot = 0;
-        for (int i = start[r]; i < start[r + 1]; i++) {
-          dot += block.value(i) * weights[base + idx[i]];
-        }
+        double dot = block.isFloat()
+            ? SparseDot.dot(idx, block.floatValues(), start[r], start[r + 1], weights, base)
+            : SparseDot.dot(idx, block.values(), start[r], start[r + 1], weights, base);
         out[k] = dot + intercepts[k];
       }
       return;
