@@ -4,7 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import io.descent.data.Block;
 import io.descent.loss.BlockObjective;
 import io.descent.loss.Loss;
-import io.descent.loss.Losses;
+import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ import java.util.Random;
  * <pre>java [flags] -cp ... io.descent.bench.KernelBenchmark [DENSE_ROWS] [SPARSE_ROWS]</pre>
  */
 public final class KernelBenchmark {
-  private static final Loss LOSS = Losses.byName("logistic", 1);
+  private static final Loss LOSS = LossKind.LOGISTIC.create(1);
   private static final int REPEATS = 7;
 
   private KernelBenchmark() {}

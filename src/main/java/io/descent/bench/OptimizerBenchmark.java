@@ -5,7 +5,7 @@ import io.descent.data.InputSpec;
 import io.descent.data.LabelPolicy;
 import io.descent.data.TrainingData;
 import io.descent.engine.DistributedObjective;
-import io.descent.loss.Losses;
+import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;
 import io.descent.optim.AcceleratedGradient;
@@ -91,7 +91,7 @@ public final class OptimizerBenchmark {
     try {
       ParamLayout layout = new ParamLayout(data.numFeatures(), 1, false);
       DistributedObjective objective = new DistributedObjective(data.blocks(), data.weightSum(),
-          Losses.byName("logistic", 1), layout);
+          LossKind.LOGISTIC.create(1), layout);
       Regularization reg = new Regularization(LAMBDA, 0.0, layout);
       double optimum = optimum(objective, reg, layout.size());
       double target = optimum + RELATIVE * Math.abs(optimum);

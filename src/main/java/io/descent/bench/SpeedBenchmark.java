@@ -3,7 +3,7 @@ package io.descent.bench;
 import io.descent.data.Block;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Loss;
-import io.descent.loss.Losses;
+import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;
 import io.descent.optim.GradientDescent;
@@ -88,7 +88,7 @@ final class SpeedBenchmark {
    */
   List<Line> run(BenchData data, int rounds) throws Exception {
     ParamLayout layout = new ParamLayout(data.features, 1, false);
-    Loss loss = Losses.byName("logistic", 1);
+    Loss loss = LossKind.LOGISTIC.create(1);
     List<String> order = new ArrayList<>(methods);
     Map<String, List<Line>> byMethod = new LinkedHashMap<>();
     for (String m : order) {

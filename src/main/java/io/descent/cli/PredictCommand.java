@@ -55,11 +55,12 @@ final class PredictCommand {
       overlap.refuse(written, new DirectoryOverlap.Use("--model", ScoringOptions.model(parsed)));
       LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
           .read(ScoringOptions.model(parsed), "--model");
+      String scoreName = model.loss().link().scoreName();
       boolean labelled = new Predictor(spark).run(model, ScoringOptions.input(parsed), output,
           outputFormat, overwrite);
       out.println("predictions written to " + output + " (" + outputFormat + "; "
           + (labelled ? "label, " : "") + "prediction"
-          + ("squared".equals(model.loss()) ? "" : "hinge".equals(model.loss()) ? ", margin" : ", probability")
+          + (scoreName == null ? "" : ", " + scoreName)
           + ")");
     } finally {
       if (given == null) {

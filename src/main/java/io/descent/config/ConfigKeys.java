@@ -1,5 +1,6 @@
 package io.descent.config;
 
+import io.descent.loss.LossKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class ConfigKeys {
       new Key("weight-col", null, "CSV/Parquet instance-weight column; default: every row weighs 1."),
       new Key("features-col", null, "Parquet vector column; default: 'features' if present, else every numeric column."),
       new Key("num-features", null, "Number of features; default: inferred. A larger index is an error."),
-      new Key("loss", null, "squared, logistic, hinge or softmax (required)."),
+      new Key("loss", null, oneOf(LossKind.names()) + " (required)."),
       new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),
       new Key("output", null, "Model directory to create (required)."),
       new Key("overwrite", "false", "Replace an existing output directory."),
@@ -55,6 +56,12 @@ public final class ConfigKeys {
       new Key("aggregation-depth", "2", "Depth of the tree that adds the partitions' partial gradients, as Spark's treeAggregate: 1 sends every partial to the driver; 2 (or more) adds ~√P (P^(1/depth)) of them per executor first when there are many partitions. The order is fixed, so results are bit-identical run to run; changing the depth can change the last bits."));
 
   private ConfigKeys() {}
+
+  /** "a, b or c". */
+  private static String oneOf(List<String> choices) {
+    int last = choices.size() - 1;
+    return String.join(", ", choices.subList(0, last)) + " or " + choices.get(last);
+  }
 
   public static Map<String, String> defaults() {
     Map<String, String> d = new LinkedHashMap<>();

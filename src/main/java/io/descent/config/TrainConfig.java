@@ -1,7 +1,10 @@
 package io.descent.config;
 
 import io.descent.BadInputException;
+import io.descent.data.LabelKind;
+import io.descent.loss.LossKind;
 import io.descent.loss.Losses;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +22,7 @@ public record TrainConfig(
     String weightCol,
     String featuresCol,
     Integer numFeatures,
-    String loss,
+    LossKind loss,
     Double positiveLabel,
     String output,
     boolean overwrite,
@@ -77,10 +80,11 @@ public record TrainConfig(
       }
     }
     Reader r = new Reader(s);
-    String loss = r.choice("loss", List.of("squared", "logistic", "hinge", "softmax"));
-    if (loss == null) {
+    String lossName = r.choice("loss", LossKind.names());
+    if (lossName == null) {
       throw new BadInputException("--loss is required; use one of " + Losses.NAMES + ".");
     }
+    LossKind loss = LossKind.named(lossName);
     String data = r.required("data");
     String output = r.required("output");
     String stepText = r.string("step");
@@ -92,14 +96,14 @@ public record TrainConfig(
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    if ("newton".equals(optimizer) && !loss.equals("logistic") && !loss.equals("squared")) {
+    if ("newton".equals(optimizer) && !loss.hasSecondOrder()) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
           + "Hessian that newton can use; newton supports the logistic and squared losses, "
           + "use --optimizer lbfgs for " + loss + ".");
     }
-    if (s.has("positive-label") && !loss.equals("logistic") && !loss.equals("hinge")) {
-      throw new BadInputException(s.origin("positive-label")
-          + ": a positive label applies to the logistic and hinge losses only, not " + loss + ".");
+    if (s.has("positive-label") && loss.labels() != LabelKind.BINARY) {
+      throw new BadInputException(s.origin("positive-label") + ": a positive label applies to the "
+          + String.join(" and ", binaryLosses()) + " losses only, not " + loss + ".");
     }
     return new TrainConfig(
         data,
@@ -136,6 +140,16 @@ public record TrainConfig(
         r.choice("bad-records", BAD_RECORDS),
         hashBuckets(s, r),
         r.choice("feature-precision", FEATURE_PRECISIONS));
+  }
+
+  private static List<String> binaryLosses() {
+    List<String> names = new ArrayList<>();
+    for (LossKind k : LossKind.values()) {
+      if (k.labels() == LabelKind.BINARY) {
+        names.add(k.cliName());
+      }
+    }
+    return names;
   }
 
   private static int hashBuckets(Settings s, Reader r) {
@@ -181,7 +195,7 @@ public record TrainConfig(
     put(m, "weightCol", weightCol);
     put(m, "featuresCol", featuresCol);
     put(m, "numFeatures", numFeatures);
-    put(m, "loss", loss);
+    put(m, "loss", loss.cliName());
     put(m, "positiveLabel", positiveLabel);
     put(m, "output", output);
     put(m, "overwrite", overwrite);

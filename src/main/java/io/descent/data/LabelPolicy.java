@@ -37,6 +37,18 @@ public final class LabelPolicy implements Serializable {
     return new LabelPolicy(LabelKind.CLASSES, null);
   }
 
+  /** The policy for labels of that kind; {@code positiveLabel} is read for binary labels only. */
+  public static LabelPolicy of(LabelKind kind, Double positiveLabel) {
+    switch (kind) {
+      case REAL:
+        return real();
+      case CLASSES:
+        return classes();
+      default:
+        return binary(positiveLabel);
+    }
+  }
+
   public LabelKind kind() {
     return kind;
   }

@@ -5,8 +5,8 @@ public final class HingeLoss implements Loss {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public String name() {
-    return "hinge";
+  public LossKind kind() {
+    return LossKind.HINGE;
   }
 
   @Override

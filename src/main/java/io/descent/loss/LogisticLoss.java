@@ -1,12 +1,14 @@
 package io.descent.loss;
 
+import static io.descent.loss.LinkFunctions.sigmoid;
+
 /** ℓ = log(1 + eᵐ) − y m with y ∈ {0, 1}, computed without overflow for any m. */
 public final class LogisticLoss implements Loss {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public String name() {
-    return "logistic";
+  public LossKind kind() {
+    return LossKind.LOGISTIC;
   }
 
   @Override
@@ -67,13 +69,5 @@ public final class LogisticLoss implements Loss {
   /** log(1 + eᶻ): for large z the exponential would overflow, so factor eᶻ out. */
   static double softplus(double z) {
     return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-  }
-
-  static double sigmoid(double z) {
-    if (z >= 0) {
-      return 1.0 / (1.0 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1.0 + e);
   }
 }

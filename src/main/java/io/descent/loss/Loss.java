@@ -7,8 +7,13 @@ import java.io.Serializable;
  * math: the block kernels supply the margins and turn the derivatives into gradients.
  */
 public interface Loss extends Serializable {
+  /** Which loss of the registry this is. */
+  LossKind kind();
+
   /** The command-line name: squared, logistic, hinge, softmax. */
-  String name();
+  default String name() {
+    return kind().cliName();
+  }
 
   /** Margins per row: the number of classes for softmax, 1 otherwise. */
   int numOutputs();

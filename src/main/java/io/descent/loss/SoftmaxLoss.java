@@ -14,8 +14,8 @@ public final class SoftmaxLoss implements Loss {
   }
 
   @Override
-  public String name() {
-    return "softmax";
+  public LossKind kind() {
+    return LossKind.SOFTMAX;
   }
 
   @Override

@@ -5,8 +5,8 @@ public final class SquaredLoss implements Loss {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public String name() {
-    return "squared";
+  public LossKind kind() {
+    return LossKind.SQUARED;
   }
 
   @Override

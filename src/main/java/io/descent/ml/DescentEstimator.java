@@ -6,6 +6,7 @@ import io.descent.config.TrainConfig;
 import io.descent.data.FeaturePrecision;
 import io.descent.data.FrameLoader;
 import io.descent.data.TrainingData;
+import io.descent.loss.LossKind;
 import io.descent.train.Trainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -183,7 +184,9 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public StructType transformSchema(StructType schema) {
     EstimatorColumns.requireVector(schema, getOrDefault(featuresCol));
     StructType out = schema.add(getOrDefault(predictionCol), DataTypes.DoubleType, false);
-    boolean classifier = isDefined(loss) && !"squared".equals(getOrDefault(loss));
+    // An unknown name is refused by fit's validation; until then it counts as a classifier.
+    boolean classifier = isDefined(loss)
+        && LossKind.find(getOrDefault(loss)).map(LossKind::isClassifier).orElse(true);
     return classifier && !getOrDefault(probabilityCol).isEmpty()
         ? out.add(getOrDefault(probabilityCol), DataTypes.DoubleType, false) : out;
   }

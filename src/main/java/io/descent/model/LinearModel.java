@@ -1,7 +1,9 @@
 package io.descent.model;
 
 import io.descent.data.HashingScheme;
+import io.descent.data.LabelKind;
 import io.descent.data.LabelMapping;
+import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,20 +20,20 @@ import java.util.Map;
 public final class LinearModel {
   public static final String FORMAT = "descent-model/1";
 
-  private final String loss;
+  private final LossKind loss;
   private final ParamLayout layout;
   private final double[] params;
   private final LabelMapping labels;
   private final Map<String, Object> training;
   private final HashingScheme hashing;
 
-  public LinearModel(String loss, ParamLayout layout, double[] params, LabelMapping labels,
+  public LinearModel(LossKind loss, ParamLayout layout, double[] params, LabelMapping labels,
       Map<String, Object> training) {
     this(loss, layout, params, labels, training, null);
   }
 
   /** With {@code hashing} non-null, the features were hashed from named columns by it. */
-  public LinearModel(String loss, ParamLayout layout, double[] params, LabelMapping labels,
+  public LinearModel(LossKind loss, ParamLayout layout, double[] params, LabelMapping labels,
       Map<String, Object> training, HashingScheme hashing) {
     if (params.length != layout.size()) {
       throw new IllegalArgumentException("params do not fit the layout " + layout);
@@ -48,7 +50,7 @@ public final class LinearModel {
     }
   }
 
-  public String loss() {
+  public LossKind loss() {
     return loss;
   }
 
@@ -90,7 +92,7 @@ public final class LinearModel {
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
-    m.put("loss", loss);
+    m.put("loss", loss.cliName());
     m.put("numFeatures", layout.numFeatures());
     m.put("numClasses", labels.numClasses());
     m.put("fitIntercept", layout.hasIntercept());
@@ -121,14 +123,17 @@ public final class LinearModel {
     if (!FORMAT.equals(format)) {
       throw new IllegalArgumentException("format is " + format + ", expected " + FORMAT);
     }
-    String loss = (String) m.get("loss");
+    Object lossName = m.get("loss");
+    LossKind loss = LossKind.find(String.valueOf(lossName))
+        .orElseThrow(() -> new IllegalArgumentException("unknown loss " + lossName));
     int d = ((Number) m.get("numFeatures")).intValue();
     boolean fitIntercept = Boolean.TRUE.equals(m.get("fitIntercept"));
     LabelMapping labels = LabelMapping.fromJson((Map<String, Object>) m.get("labels"));
     Object w = m.get("weights");
     List<List<Number>> rows = new ArrayList<>();
     List<Number> intercepts = new ArrayList<>();
-    if ("softmax".equals(loss)) {
+    // K classes are stored as K weight rows, one per class.
+    if (loss.labels() == LabelKind.CLASSES) {
       rows.addAll((List<List<Number>>) w);
       intercepts.addAll((List<Number>) m.get("intercept"));
     } else {

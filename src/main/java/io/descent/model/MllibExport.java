@@ -1,5 +1,6 @@
 package io.descent.model;
 
+import io.descent.loss.MllibModelKind;
 import org.apache.spark.SparkContext;
 import org.apache.spark.mllib.classification.LogisticRegressionModel;
 import org.apache.spark.mllib.classification.SVMModel;
@@ -10,8 +11,9 @@ import org.apache.spark.mllib.util.Saveable;
 
 /**
  * The model as Spark MLlib's own (RDD-based) model, saved with MLlib's {@code save} so that
- * Spark users can {@code load} it: logistic → LogisticRegressionModel, hinge → SVMModel,
- * squared → LinearRegressionModel, softmax → a multinomial LogisticRegressionModel.
+ * Spark users can {@code load} it, as the class the loss names ({@link MllibModelKind}):
+ * logistic → LogisticRegressionModel, hinge → SVMModel, squared → LinearRegressionModel,
+ * softmax → a multinomial LogisticRegressionModel.
  *
  * <p>MLlib's multinomial form keeps K−1 weight rows relative to class 0 (class 0's margin is
  * 0), each of d coefficients followed by the intercept when there is one: (K−1)·(d+1) numbers.
@@ -27,18 +29,12 @@ public final class MllibExport {
 
   public static Saveable toMllib(LinearModel model) {
     int d = model.layout().numFeatures();
-    switch (model.loss()) {
-      case "logistic":
-        return new LogisticRegressionModel(weights(model, 0), model.intercept(0));
-      case "hinge":
-        return new SVMModel(weights(model, 0), model.intercept(0));
-      case "squared":
-        return new LinearRegressionModel(weights(model, 0), model.intercept(0));
-      case "softmax":
-        return multinomial(model, d);
-      default:
-        throw new IllegalArgumentException("no MLlib model for loss " + model.loss());
-    }
+    return switch (model.loss().mllibModel()) {
+      case LOGISTIC_REGRESSION -> new LogisticRegressionModel(weights(model, 0), model.intercept(0));
+      case SVM -> new SVMModel(weights(model, 0), model.intercept(0));
+      case LINEAR_REGRESSION -> new LinearRegressionModel(weights(model, 0), model.intercept(0));
+      case MULTINOMIAL_LOGISTIC_REGRESSION -> multinomial(model, d);
+    };
   }
 
   public static void save(LinearModel model, SparkContext sc, String path) {

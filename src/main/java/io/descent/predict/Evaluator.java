@@ -6,7 +6,7 @@ import io.descent.data.LabelMapping;
 import io.descent.data.RowMapper;
 import io.descent.data.ScoringInput;
 import io.descent.loss.Loss;
-import io.descent.loss.Losses;
+import io.descent.loss.LossKind;
 import io.descent.model.LinearModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +39,8 @@ public final class Evaluator {
     Scorer scorer = new Scorer(model);
     ScoringInput rows = ModelInput.open(spark, model, input, model.labels());
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
-    JavaRDD<ScoredRow> scored = rows.map(scoring(shipped, Losses.byName(model.loss(),
-        model.labels().numClasses())));
+    LossKind kind = model.loss();
+    JavaRDD<ScoredRow> scored = rows.map(scoring(shipped, kind.create(model.labels().numClasses())));
     scored.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       ScoreTotals totals;
@@ -50,7 +50,7 @@ public final class Evaluator {
         throw rows.explain(e);
       }
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("loss", model.loss());
+      result.put("loss", kind.cliName());
       result.put("data", rows.display());
       result.put("rows", totals.rows);
       if (totals.rows == 0) {
@@ -58,15 +58,15 @@ public final class Evaluator {
         return result;
       }
       Map<String, Object> metrics;
-      switch (model.loss()) {
-        case "squared":
+      switch (kind.labels()) {
+        case REAL:
           metrics = regression(scored);
           break;
-        case "softmax":
-          metrics = multiclass(scored, totals, model.labels());
+        case CLASSES:
+          metrics = multiclass(scored, totals, model.labels(), kind);
           break;
         default:
-          metrics = binary(scored, totals, model.loss());
+          metrics = binary(scored, totals, kind);
       }
       result.put("metrics", metrics);
       return result;
@@ -97,7 +97,7 @@ public final class Evaluator {
   }
 
   private static Map<String, Object> binary(JavaRDD<ScoredRow> scored, ScoreTotals totals,
-      String loss) {
+      LossKind loss) {
     BinaryClassificationMetrics curves = new BinaryClassificationMetrics(
         scored.map(r -> new Tuple2<Object, Object>(r.score(), r.label())).rdd());
     Map<String, Object> m = new LinkedHashMap<>();
@@ -107,22 +107,22 @@ public final class Evaluator {
     } finally {
       curves.unpersist();
     }
-    m.put("logistic".equals(loss) ? "logLoss" : "hingeLoss", number(totals.meanLoss()));
+    m.put(loss.meanLossMetric(), number(totals.meanLoss()));
     m.put("accuracy", number(totals.accuracy()));
     m.put("precision", number(totals.precision()));
     m.put("recall", number(totals.recall()));
     m.put("f1", number(totals.f1()));
-    m.put("threshold", "logistic".equals(loss) ? "probability 0.5" : "margin 0");
+    m.put("threshold", loss.link().threshold());
     return m;
   }
 
   private static Map<String, Object> multiclass(JavaRDD<ScoredRow> scored, ScoreTotals totals,
-      LabelMapping labels) {
+      LabelMapping labels, LossKind loss) {
     MulticlassMetrics mc = new MulticlassMetrics(
         scored.map(r -> new Tuple2<Object, Object>(r.prediction(), r.label())).rdd());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("accuracy", number(mc.accuracy()));
-    m.put("logLoss", number(totals.meanLoss()));
+    m.put(loss.meanLossMetric(), number(totals.meanLoss()));
     m.put("weightedF1", number(mc.weightedFMeasure()));
     Map<String, Object> perClass = new LinkedHashMap<>();
     double[] values = labels.originalValues();

@@ -2,6 +2,7 @@ package io.descent.predict;
 
 import io.descent.data.Block;
 import io.descent.data.TrainingData;
+import io.descent.loss.HoldoutMetric;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;
 import io.descent.model.LinearModel;
@@ -19,29 +20,27 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class HoldoutEvaluation {
   private final TrainingData holdout;
-  private final String lossName;
   private final Loss loss;
   private final ParamLayout layout;
-  private final String metricName;
+  private final HoldoutMetric metric;
 
-  public HoldoutEvaluation(TrainingData holdout, String lossName, Loss loss, ParamLayout layout) {
+  public HoldoutEvaluation(TrainingData holdout, Loss loss, ParamLayout layout) {
     this.holdout = holdout;
-    this.lossName = lossName;
     this.loss = loss;
     this.layout = layout;
-    this.metricName = "squared".equals(lossName) ? "rmse" : "accuracy";
+    this.metric = loss.kind().holdoutMetric();
   }
 
   public String metricName() {
-    return metricName;
+    return metric.metricName();
   }
 
   public ValidationRecord evaluate(int iteration, double[] params) {
-    Scorer scorer = new Scorer(new LinearModel(lossName, layout, params, holdout.labels(), Map.of()));
+    Scorer scorer = new Scorer(new LinearModel(loss.kind(), layout, params, holdout.labels(), Map.of()));
     Broadcast<Scorer> shipped =
         JavaSparkContext.fromSparkContext(holdout.blocks().context()).broadcast(scorer);
     try {
-      List<double[]> partials = holdout.blocks().mapPartitions(new Sums(shipped, loss)).collect();
+      List<double[]> partials = holdout.blocks().mapPartitions(new Sums(shipped, loss, metric)).collect();
       double lossSum = 0;
       double weightSum = 0;
       double metricSum = 0;
@@ -50,23 +49,25 @@ public final class HoldoutEvaluation {
         weightSum += p[1];
         metricSum += p[2];
       }
-      double metric = "rmse".equals(metricName) ? Math.sqrt(metricSum / weightSum) : metricSum / weightSum;
-      return new ValidationRecord(iteration, lossSum / weightSum, metricName, metric);
+      return new ValidationRecord(iteration, lossSum / weightSum, metric.metricName(),
+          metric.of(metricSum, weightSum));
     } finally {
       shipped.destroy();
     }
   }
 
-  /** One partition's Σv·loss, Σv, and Σv·[correct] or Σv·(prediction − label)². */
+  /** One partition's Σv·loss, Σv, and Σv·term of the metric ([correct], or (prediction − label)²). */
   private static final class Sums implements FlatMapFunction<Iterator<Block>, double[]> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<Scorer> model;
     private final Loss loss;
+    private final HoldoutMetric metric;
 
-    Sums(Broadcast<Scorer> model, Loss loss) {
+    Sums(Broadcast<Scorer> model, Loss loss, HoldoutMetric metric) {
       this.model = model;
       this.loss = loss;
+      this.metric = metric;
     }
 
     @Override
@@ -83,8 +84,7 @@ public final class HoldoutEvaluation {
           double predicted = scorer.predict(margins);
           sums[0] += v * loss.value(y, margins, 0);
           sums[1] += v;
-          sums[2] += v * (scorer.isClassifier() ? (predicted == y ? 1 : 0)
-              : (predicted - y) * (predicted - y));
+          sums[2] += v * metric.term(predicted, y);
         }
       }
       return List.of(sums).iterator();

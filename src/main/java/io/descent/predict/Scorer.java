@@ -2,26 +2,22 @@ package io.descent.predict;
 
 import io.descent.data.Block;
 import io.descent.data.LabelMapping;
+import io.descent.loss.Link;
+import io.descent.loss.LossKind;
+import io.descent.loss.SparseDot;
 import io.descent.model.LinearModel;
 import java.io.Serializable;
 
 /**
  * A model's prediction rule, shipped to the tasks: margins m_k = w_k·x + b_k (the dot
  * product in increasing feature order, then the intercept, as Spark MLlib adds them), and
- * from them the predicted training label and its score.
- *
- * <ul>
- *   <li>squared: the prediction is the margin;</li>
- *   <li>logistic: the score is P(positive) = σ(m); positive when it exceeds 0.5 (MLlib's
- *       threshold rule);</li>
- *   <li>hinge: the score is the margin; positive when it exceeds 0 (MLlib's SVMModel);</li>
- *   <li>softmax: the first class of largest margin; the score is that class's probability.</li>
- * </ul>
+ * from them the predicted training label and its score by the loss's {@link Link}.
  */
 public final class Scorer implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String loss;
+  private final LossKind loss;
+  private final Link link;
   private final int numFeatures;
   private final int numOutputs;
   /** Row-major, numOutputs × numFeatures. */
@@ -31,6 +27,7 @@ public final class Scorer implements Serializable {
 
   public Scorer(LinearModel model) {
     this.loss = model.loss();
+    this.link = loss.link();
     this.numFeatures = model.layout().numFeatures();
     this.numOutputs = model.layout().numOutputs();
     this.weights = new double[numOutputs * numFeatures];
@@ -42,7 +39,7 @@ public final class Scorer implements Serializable {
     this.labels = model.labels();
   }
 
-  public String loss() {
+  public LossKind loss() {
     return loss;
   }
 
@@ -59,31 +56,18 @@ public final class Scorer implements Serializable {
   }
 
   public boolean isClassifier() {
-    return !"squared".equals(loss);
+    return loss.isClassifier();
   }
 
   /** The score's meaning in output columns: "probability", "margin", or null (regression). */
   public String scoreName() {
-    switch (loss) {
-      case "logistic":
-      case "softmax":
-        return "probability";
-      case "hinge":
-        return "margin";
-      default:
-        return null;
-    }
+    return link.scoreName();
   }
 
   /** Writes the margins of a sparse row (indices increasing) into {@code out}. */
   public void margins(int[] indices, double[] values, int from, int to, double[] out) {
     for (int k = 0; k < numOutputs; k++) {
-      int base = k * numFeatures;
-      double dot = 0;
-      for (int i = from; i < to; i++) {
-        dot += values[i] * weights[base + indices[i]];
-      }
-      out[k] = dot + intercepts[k];
+      out[k] = SparseDot.dot(indices, values, from, to, weights, k * numFeatures) + intercepts[k];
     }
   }
 
@@ -97,10 +81,9 @@ public final class Scorer implements Serializable {
       int[] idx = block.indices();
       for (int k = 0; k < numOutputs; k++) {
         int base = k * numFeatures;
-        double dot = 0;
-        for (int i = start[r]; i < start[r + 1]; i++) {
-          dot += block.value(i) * weights[base + idx[i]];
-        }
+        double dot = block.isFloat()
+            ? SparseDot.dot(idx, block.floatValues(), start[r], start[r + 1], weights, base)
+            : SparseDot.dot(idx, block.values(), start[r], start[r + 1], weights, base);
         out[k] = dot + intercepts[k];
       }
       return;
@@ -119,61 +102,13 @@ public final class Scorer implements Serializable {
     }
   }
 
-  /** The predicted training label (a real value, 0/1, or a class index). */
+  /** The predicted training label (a real value, 0/1, or a class index): the loss's link decides. */
   public double predict(double[] margins) {
-    switch (loss) {
-      case "squared":
-        return margins[0];
-      case "logistic":
-        return sigmoid(margins[0]) > 0.5 ? 1 : 0;
-      case "hinge":
-        return margins[0] > 0 ? 1 : 0;
-      default:
-        return argmax(margins);
-    }
+    return link.predict(margins);
   }
 
   /** P(positive) for logistic, the margin for hinge, the predicted class's probability for softmax, NaN for squared. */
   public double score(double[] margins) {
-    switch (loss) {
-      case "logistic":
-        return sigmoid(margins[0]);
-      case "hinge":
-        return margins[0];
-      case "softmax":
-        return classProbability(margins, argmax(margins));
-      default:
-        return Double.NaN;
-    }
-  }
-
-  /** softmax: e^{m_k} / Σ_j e^{m_j}, shifted by the largest margin so nothing overflows. */
-  public static double classProbability(double[] margins, int k) {
-    double max = margins[argmax(margins)];
-    double sum = 0;
-    for (double m : margins) {
-      sum += Math.exp(m - max);
-    }
-    return Math.exp(margins[k] - max) / sum;
-  }
-
-  /** σ(m) = 1 / (1 + e^{−m}), in the form that cannot overflow. */
-  public static double sigmoid(double m) {
-    if (m >= 0) {
-      return 1 / (1 + Math.exp(-m));
-    }
-    double e = Math.exp(m);
-    return e / (1 + e);
-  }
-
-  /** The first index of the largest value. */
-  public static int argmax(double[] v) {
-    int best = 0;
-    for (int k = 1; k < v.length; k++) {
-      if (v[k] > v[best]) {
-        best = k;
-      }
-    }
-    return best;
+    return link.score(margins);
   }
 }

@@ -12,7 +12,6 @@ import io.descent.data.LoadOptions;
 import io.descent.data.TrainingData;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Loss;
-import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;
 import io.descent.model.LinearModel;
@@ -158,7 +157,7 @@ public final class Trainer {
    */
   public Fit fit(TrainingData data, TrainingData holdout, LinearModel warm,
       CheckpointStore checkpoints) {
-    Loss loss = Losses.byName(config.loss(), data.labels().numClasses());
+    Loss loss = config.loss().create(data.labels().numClasses());
     ParamLayout layout = new ParamLayout(data.numFeatures(), loss.numOutputs(), config.intercept());
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
         data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
@@ -183,7 +182,7 @@ public final class Trainer {
     }
     AfterIteration after = new AfterIteration(checkpoints, optimizer,
         data.fingerprint().toJson(),
-        holdout == null ? null : new HoldoutEvaluation(holdout, config.loss(), loss, layout));
+        holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout));
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
         new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after);
     TrainingLoop.Outcome out = resumed.isPresent()
@@ -283,14 +282,7 @@ public final class Trainer {
 
   /** What the loss needs of labels: real values, two classes, or K classes. */
   public static LabelPolicy labelPolicy(TrainConfig config) {
-    switch (config.loss()) {
-      case "squared":
-        return LabelPolicy.real();
-      case "softmax":
-        return LabelPolicy.classes();
-      default:
-        return LabelPolicy.binary(config.positiveLabel());
-    }
+    return LabelPolicy.of(config.loss().labels(), config.positiveLabel());
   }
 
   /**
@@ -353,7 +345,7 @@ public final class Trainer {
     s.put("features", data.numFeatures());
     s.put("partitions", data.numPartitions());
     s.put("cachedArrayBytes", data.arrayBytes());
-    s.put("loss", config.loss());
+    s.put("loss", config.loss().cliName());
     s.put("optimizer", config.optimizer());
     s.put("iterations", out.state().iteration());
     s.put("stopReason", out.stopReason());

@@ -11,7 +11,7 @@ final class WarmStart {
 
   static double[] params(LinearModel previous, TrainConfig config, ParamLayout layout) {
     String at = "--warm-start " + config.warmStart() + ": ";
-    if (!previous.loss().equals(config.loss())) {
+    if (previous.loss() != config.loss()) {
       throw new BadInputException(at + "the model was trained with loss " + previous.loss()
           + ", this run uses " + config.loss() + ".");
     }

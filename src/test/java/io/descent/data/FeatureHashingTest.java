@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.BadInputException;
+import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import io.descent.model.LinearModel;
 import io.descent.report.Json;
@@ -137,7 +138,7 @@ class FeatureHashingTest {
   @Test
   void modelJsonKeepsTheHashingAndOlderModelsReadWithout() throws IOException {
     HashingScheme scheme = new HashingScheme(8, "y", "w");
-    LinearModel model = new LinearModel("squared", new ParamLayout(8, 1, true), new double[9],
+    LinearModel model = new LinearModel(LossKind.SQUARED, new ParamLayout(8, 1, true), new double[9],
         LabelMapping.real(), Map.of(), scheme);
     Map<String, Object> json = Json.readMap(Json.write(model.toJson()));
     assertEquals(Map.of("buckets", 8, "hash", "murmur3_x86_32", "seed", 42, "labelColumn", "y",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.descent.predict.Scorer;
+import io.descent.loss.LinkFunctions;
 import io.descent.store.ModelStore;
 import io.descent.testing.CliRun;
 import io.descent.testing.ModelFiles;
@@ -95,7 +95,7 @@ class HashedScoringTest {
     double[] labels = {1, 0, 1, 0, 1};
     assertEquals(raw.size(), rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      double p = Scorer.sigmoid(margin(csvModel, raw.get(i)));
+      double p = LinkFunctions.sigmoid(margin(csvModel, raw.get(i)));
       Row row = rows.get(i);
       assertEquals(List.of("label", "prediction", "probability"), List.of(row.schema().fieldNames()));
       assertEquals(labels[i], row.getDouble(0), "row " + i);
@@ -118,7 +118,7 @@ class HashedScoringTest {
     assertEquals(raw.size(), rows.size());
     for (int i = 0; i < rows.size(); i++) {
       assertEquals(List.of("prediction", "probability"), List.of(rows.get(i).schema().fieldNames()));
-      assertEquals(Scorer.sigmoid(margin(csvModel, raw.get(i))), rows.get(i).getDouble(1), 1e-15, "row " + i);
+      assertEquals(LinkFunctions.sigmoid(margin(csvModel, raw.get(i))), rows.get(i).getDouble(1), 1e-15, "row " + i);
     }
   }
 
@@ -136,7 +136,7 @@ class HashedScoringTest {
     double correct = 0;
     double logLoss = 0;
     for (int i = 0; i < labels.length; i++) {
-      double p = Scorer.sigmoid(margin(csvModel, raw.get(i)));
+      double p = LinkFunctions.sigmoid(margin(csvModel, raw.get(i)));
       correct += (p > 0.5 ? 1 : 0) == labels[i] ? 1 : 0;
       logLoss -= Math.log(labels[i] == 1 ? p : 1 - p);
     }
