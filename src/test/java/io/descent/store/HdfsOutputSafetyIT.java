@@ -71,7 +71,7 @@ class HdfsOutputSafetyIT {
       fs.delete(new org.apache.hadoop.fs.Path("/models/v1"), true);
 
       ModelStore store = new ModelStore(conf, w -> {});
-      LinearModel model = new LinearModel("squared", new ParamLayout(2, 1, true),
+      LinearModel model = new LinearModel(io.descent.loss.LossKind.SQUARED, new ParamLayout(2, 1, true),
           new double[] {0.5, -2.0, 1.0}, LabelMapping.real(), Map.of(), null);
       store.write(out, model, "{}".getBytes(), Map.of(), false);
       store.write(out, model, "{}".getBytes(), Map.of(), true);

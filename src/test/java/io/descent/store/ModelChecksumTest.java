@@ -25,7 +25,7 @@ class ModelChecksumTest {
 
   private Path written() {
     Path dir = tmp.resolve("model");
-    LinearModel model = new LinearModel("squared", new ParamLayout(2, 1, true),
+    LinearModel model = new LinearModel(io.descent.loss.LossKind.SQUARED, new ParamLayout(2, 1, true),
         new double[] {0.25, -1.5, 3.0}, LabelMapping.real(), Map.of(), null);
     store.write(dir.toString(), model, "{}".getBytes(), Map.of(), false);
     return dir;
