@@ -14,6 +14,7 @@ import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -110,7 +111,13 @@ public final class AtomicDirectoryWriter {
   public void writeStreams(String dir, Map<String, Content> files, DirectoryContent more,
       boolean overwrite) {
     publishWith(dir, overwrite, (fs, tmp) -> {
-      fs.mkdirs(tmp);
+      try {
+        if (!fs.mkdirs(tmp)) {
+          throw new IOException("mkdirs failed");
+        }
+      } catch (IOException e) {
+        throw new StorageFault.At("creating " + tmp, e);
+      }
       Map<String, FileChecksums.Sum> sums = new LinkedHashMap<>();
       for (Map.Entry<String, Content> f : files.entrySet()) {
         sums.put(f.getKey(), writeFile(fs, new Path(tmp, f.getKey()), f.getValue()));
@@ -153,7 +160,8 @@ public final class AtomicDirectoryWriter {
       publish(fs, tmp, target, dir, overwrite);
       tmp = null;
     } catch (IOException e) {
-      throw new DescentException(ExitCodes.FAILURE, "Cannot write " + dir + ": " + e.getMessage(), e);
+      Path where = target;
+      throw StorageFault.of(dir, e, () -> probe(where.getFileSystem(conf), where.getParent()));
     } finally {
       if (tmp != null) {
         deleteQuietly(tmp);
@@ -251,6 +259,17 @@ public final class AtomicDirectoryWriter {
     return done;
   }
 
+  /** Creates and removes a hidden file in {@code dir}: throws what the storage says when it cannot. */
+  private static void probe(FileSystem fs, Path dir) throws IOException {
+    Path probe = new Path(dir, ".probe-" + UUID.randomUUID());
+    try (FSDataOutputStream out = fs.create(probe, false)) {
+      out.write(1);
+    } catch (FSError e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+    }
+    fs.delete(probe, false);
+  }
+
   /** Writes one file and returns its size and CRC32C. */
   static FileChecksums.Sum writeFile(FileSystem fs, Path p, Content content) throws IOException {
     CRC32C crc = new CRC32C();
@@ -261,6 +280,14 @@ public final class AtomicDirectoryWriter {
       content.writeTo(out);
       out.flush();
       bytes = raw.getPos();
+    } catch (StorageFault.At e) {
+      throw e;
+    } catch (IOException e) {
+      throw new StorageFault.At("writing " + p, e);
+    } catch (FSError e) {
+      // Hadoop's local file system reports a failed write (a full disk) as this Error.
+      throw new StorageFault.At("writing " + p, e.getCause() instanceof IOException io ? io
+          : new IOException(e.getMessage(), e));
     }
     return new FileChecksums.Sum(bytes, crc.getValue());
   }
