@@ -39,6 +39,9 @@ public final class Settings {
 
   /** Loads a properties file (read as UTF-8); local path. */
   public void loadFile(Path file) {
+    if (!Files.exists(file)) {
+      throw new BadInputException("--conf: " + file + " is missing: no such configuration file.");
+    }
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(file)) {
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
