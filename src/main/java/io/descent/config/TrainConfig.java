@@ -2,6 +2,7 @@ package io.descent.config;
 
 import io.descent.BadInputException;
 import io.descent.loss.Losses;
+import io.descent.optim.OptimizerKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,7 @@ public record TrainConfig(
     int hashFeatures,
     String featurePrecision) {
 
-  public static final List<String> OPTIMIZERS =
-      List.of("gd", "armijo", "normalized", "nesterov", "lbfgs", "newton", "sgd", "adam");
+  public static final List<String> OPTIMIZERS = OptimizerKind.names();
   public static final List<String> STEP_SCHEDULES = List.of("constant", "invsqrt", "decay");
   public static final List<String> FORMATS = List.of("libsvm", "csv", "parquet");
   public static final List<String> RESUME_MODES = List.of("auto", "never", "force");
@@ -92,7 +92,7 @@ public record TrainConfig(
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    if ("newton".equals(optimizer) && !loss.equals("logistic") && !loss.equals("squared")) {
+    if (OptimizerKind.named(optimizer).needsHessian() && !loss.equals("logistic") && !loss.equals("squared")) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
           + "Hessian that newton can use; newton supports the logistic and squared losses, "
           + "use --optimizer lbfgs for " + loss + ".");

@@ -173,7 +173,8 @@ public final class Trainer {
         spark.sparkContext().getConf().getDouble("spark.memory.fraction", 0.6));
     int tasks = local ? Math.min(spark.sparkContext().defaultParallelism(), data.numPartitions()) : 0;
     DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        config.maxIter(), objective.dimension(), objective.partialsAtDriver(), tasks, cached);
+        config.optimizerOptions().newtonMaxDim(), config.maxIter(), objective.dimension(),
+        objective.partialsAtDriver(), tasks, cached);
     DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
       log.printf(java.util.Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
