@@ -139,7 +139,7 @@ public final class Trainer {
     if (checkpoints != null && "never".equals(config.resume())) {
       checkpoints.clear();
     } else if (checkpoints != null) {
-      resumed = Resume.find(checkpoints, config, data.fingerprint(), log);
+      resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
     }
     AfterIteration after = new AfterIteration(checkpoints, optimizer,
         data.fingerprint().toJson(),
@@ -232,7 +232,7 @@ public final class Trainer {
       if (checkpoints == null || p.stopReason() != null || it == 0 || it % config.checkpointEvery() != 0) {
         return;
       }
-      checkpoints.save(it, CheckpointCodec.meta(p.state(), optimizer.name(), p.history(),
+      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), p.history(),
           config.fingerprint(), input), CheckpointCodec.vectors(p.state()));
     }
   }
@@ -279,7 +279,7 @@ public final class Trainer {
     t.put("iterations", out.state().iteration());
     t.put("objective", out.state().value());
     t.put("gradientNorm", out.state().evaluation().gradientNorm());
-    t.put("stopReason", out.stopReason());
+    t.put("stopReason", out.stopReason().text());
     t.put("optimizer", config.optimizer());
     t.put("rows", data.numRows());
     t.put("partitions", data.numPartitions());
@@ -317,7 +317,7 @@ public final class Trainer {
     s.put("loss", config.loss());
     s.put("optimizer", config.optimizer());
     s.put("iterations", out.state().iteration());
-    s.put("stopReason", out.stopReason());
+    s.put("stopReason", out.stopReason().text());
     s.put("objective", out.state().value());
     s.put("seconds", seconds);
     long passes = 0;
