@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * An optimizer state as checkpoint data: every double goes into the binary vectors (exact
  * bits, NaN included) — the iterate, its gradient, the evaluation's three numbers and the
- * method's own vectors under "method:" — and the names and the history into JSON.
+ * method's own vectors under "method:" — and the names into JSON. The history travels
+ * beside it as rows that the store appends ({@link #rows}).
  */
 final class CheckpointCodec {
   private static final String X = "x";
@@ -43,27 +44,30 @@ final class CheckpointCodec {
     return v;
   }
 
-  static Map<String, Object> meta(String optimizer, List<IterationRecord> history,
-      Map<String, Object> config, Map<String, Object> input) {
+  static Map<String, Object> meta(String optimizer, Map<String, Object> config,
+      Map<String, Object> input) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(OPTIMIZER, optimizer);
-    List<Map<String, Object>> h = new ArrayList<>();
-    for (IterationRecord r : history) {
-      h.add(r.toJson());
-    }
-    m.put("history", h);
     m.put("config", config);
     m.put("input", input);
     return m;
+  }
+
+  /** History records as the rows a checkpoint appends. */
+  static List<Map<String, Object>> rows(List<IterationRecord> records) {
+    List<Map<String, Object>> rows = new ArrayList<>(records.size());
+    for (IterationRecord r : records) {
+      rows.add(r.toJson());
+    }
+    return rows;
   }
 
   /**
    * The state for {@code optimizer} to continue from. A checkpoint of another optimizer
    * (resumed with --resume force) gives the iterate, not that optimizer's memory.
    */
-  @SuppressWarnings("unchecked")
   static Restored restore(Optimizer optimizer, int iteration, Map<String, Object> meta,
-      Map<String, double[]> vectors) {
+      Map<String, double[]> vectors, List<Map<String, Object>> rows) {
     double[] ev = vectors.get(EVALUATION);
     Evaluation e = new Evaluation(vectors.get(X), ev[0], ev[1], vectors.get(GRADIENT), ev[2]);
     NamedVectors saved = new NamedVectors();
@@ -74,8 +78,8 @@ final class CheckpointCodec {
     }
     MethodState method = optimizer.name().equals(meta.get(OPTIMIZER)) && !saved.isEmpty()
         ? optimizer.decodeState(saved) : null;
-    List<IterationRecord> history = new ArrayList<>();
-    for (Map<String, Object> r : (List<Map<String, Object>>) meta.get("history")) {
+    List<IterationRecord> history = new ArrayList<>(rows.size());
+    for (Map<String, Object> r : rows) {
       history.add(IterationRecord.fromJson(r));
     }
     return new Restored(new OptimizerState(iteration, e, method), history, meta);

@@ -47,7 +47,8 @@ final class Resume {
     }
     log.printf("resuming from checkpoint at iteration %d in %s%n", c.iteration(),
         config.checkpointDir());
-    return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), meta, c.vectors()));
+    return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), meta, c.vectors(),
+        c.rows()));
   }
 
   /** The JSON round trip turns numbers into the types the stored copy has. */

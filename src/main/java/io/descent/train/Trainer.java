@@ -142,7 +142,7 @@ public final class Trainer {
       resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
     }
     AfterIteration after = new AfterIteration(checkpoints, optimizer,
-        data.fingerprint().toJson(),
+        data.fingerprint().toJson(), resumed.map(r -> r.history().size()).orElse(0),
         holdout == null ? null : new HoldoutEvaluation(holdout, config.loss(), loss, layout));
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
         new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after);
@@ -196,7 +196,8 @@ public final class Trainer {
 
   /**
    * After every iteration (and the start): the log line, the held-out rows' record, the
-   * progress bar and, when one is due, a checkpoint (not after the last iteration).
+   * progress bar and, when one is due, a checkpoint (not after the last iteration), which
+   * appends the history records since the last one.
    */
   private final class AfterIteration implements Consumer<TrainingLoop.Progress> {
     private final CheckpointStore checkpoints;
@@ -205,12 +206,15 @@ public final class Trainer {
     private final HoldoutEvaluation holdout;
     private final List<ValidationRecord> validation = new ArrayList<>();
     private final long started = System.nanoTime();
+    /** History records the checkpoints already hold. */
+    private int savedRecords;
 
     AfterIteration(CheckpointStore checkpoints, Optimizer optimizer, Map<String, Object> input,
-        HoldoutEvaluation holdout) {
+        int savedRecords, HoldoutEvaluation holdout) {
       this.checkpoints = checkpoints;
       this.optimizer = optimizer;
       this.input = input;
+      this.savedRecords = savedRecords;
       this.holdout = holdout;
     }
 
@@ -232,8 +236,11 @@ public final class Trainer {
       if (checkpoints == null || p.stopReason() != null || it == 0 || it % config.checkpointEvery() != 0) {
         return;
       }
-      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), p.history(),
-          config.fingerprint(), input), CheckpointCodec.vectors(p.state()));
+      List<IterationRecord> history = p.history();
+      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), config.fingerprint(), input),
+          CheckpointCodec.vectors(p.state()),
+          CheckpointCodec.rows(history.subList(savedRecords, history.size())));
+      savedRecords = history.size();
     }
   }
 

@@ -9,6 +9,7 @@ import io.descent.optim.UnsuitableProblemException;
 import io.descent.optim.StoppingRule;
 import io.descent.report.IterationRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
  * Iterates an optimizer from a state until the stopping rule or the optimizer says stop.
  * A diverged step ends the run with exit 3, a refusal to start with exit 2.
  * Every state passes through {@code onIteration} (logging, checkpoints) with its record.
+ * The history is one list that grows by a record per iteration; listeners see it read-only,
+ * never a copy.
  */
 public final class TrainingLoop {
   /** Where the run ended. */
@@ -23,7 +26,8 @@ public final class TrainingLoop {
 
   /**
    * What a listener sees after each iteration (and once for the starting state);
-   * {@code stopReason} is set on the last one.
+   * {@code stopReason} is set on the last one. {@code history} is a read-only view of the
+   * growing history: valid during the call, copy what must outlive it.
    */
   public record Progress(OptimizerState state, List<IterationRecord> history, StopReason stopReason) {
 
@@ -57,9 +61,10 @@ public final class TrainingLoop {
     List<IterationRecord> history = new ArrayList<>();
     history.add(IterationRecord.start(state.value(), state.evaluation().gradientNorm(),
         problem.passes(), seconds(started)));
+    List<IterationRecord> view = Collections.unmodifiableList(history);
     StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER : rule.check(null, state);
-    onIteration.accept(new Progress(state, List.copyOf(history), reason));
-    return reason != null ? new Outcome(state, history, reason) : continueFrom(state, history);
+    onIteration.accept(new Progress(state, view, reason));
+    return reason != null ? new Outcome(state, view, reason) : continueFrom(state, history);
   }
 
   /**
@@ -68,6 +73,7 @@ public final class TrainingLoop {
    */
   public Outcome continueFrom(OptimizerState state, List<IterationRecord> history) {
     List<IterationRecord> records = new ArrayList<>(history);
+    List<IterationRecord> view = Collections.unmodifiableList(records);
     StopReason reason = state.iteration() >= rule.maxIter() ? StopReason.MAX_ITER : null;
     while (reason == null) {
       long started = System.nanoTime();
@@ -86,9 +92,9 @@ public final class TrainingLoop {
           state.value() - next.value(), problem.passes() - passesBefore, seconds(started)));
       reason = rule.check(state, next);
       state = next;
-      onIteration.accept(new Progress(next, List.copyOf(records), reason));
+      onIteration.accept(new Progress(next, view, reason));
     }
-    return new Outcome(state, records, reason);
+    return new Outcome(state, view, reason);
   }
 
   private static double seconds(long startNanos) {

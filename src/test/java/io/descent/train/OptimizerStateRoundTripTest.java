@@ -107,8 +107,8 @@ class OptimizerStateRoundTripTest {
     for (Map.Entry<String, double[]> e : CheckpointCodec.vectors(s).entrySet()) {
       vectors.put(e.getKey(), e.getValue().clone());
     }
-    Map<String, Object> meta = CheckpointCodec.meta(optimizer, List.of(), Map.of(), Map.of());
-    return CheckpointCodec.restore(decoder, s.iteration(), meta, vectors).state();
+    Map<String, Object> meta = CheckpointCodec.meta(optimizer, Map.of(), Map.of());
+    return CheckpointCodec.restore(decoder, s.iteration(), meta, vectors, List.of()).state();
   }
 
   /** The method's state by name (a scalar is a vector of length one). */
