@@ -13,10 +13,4 @@ public record Divergence(String method, int iteration, String finding, double sm
   public static String stepText(double step) {
     return String.format("%.3g", step);
   }
-
-  /** The math-only sentence, for logs and tests that run an optimizer directly. */
-  public String describe() {
-    return String.format("%s diverged at iteration %d: %s; a step of %s or less should not.",
-        method, iteration, finding, stepText(smallerStep));
-  }
 }

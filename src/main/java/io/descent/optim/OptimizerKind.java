@@ -125,13 +125,31 @@ public enum OptimizerKind {
 
   /** The help phrases joined: "a, b, … or z". */
   public static String helpText() {
-    StringBuilder s = new StringBuilder();
-    OptimizerKind[] all = values();
-    for (int i = 0; i < all.length; i++) {
-      if (i > 0) {
-        s.append(i == all.length - 1 ? " or " : ", ");
+    List<String> phrases = new ArrayList<>();
+    for (OptimizerKind k : values()) {
+      phrases.add(k.help);
+    }
+    return joined(phrases, " or ");
+  }
+
+  /** The names of the optimizers that take no step size: "a, … and z". */
+  public static String withoutStep() {
+    List<String> names = new ArrayList<>();
+    for (OptimizerKind k : values()) {
+      if (!k.takesStep) {
+        names.add(k.name);
       }
-      s.append(all[i].help);
+    }
+    return joined(names, " and ");
+  }
+
+  private static String joined(List<String> items, String last) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        s.append(i == items.size() - 1 ? last : ", ");
+      }
+      s.append(items.get(i));
     }
     return s.toString();
   }
