@@ -1,6 +1,7 @@
 package io.descent.config;
 
 import io.descent.loss.LossKind;
+import io.descent.optim.OptimizerKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ public final class ConfigKeys {
       new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),
       new Key("output", null, "Model directory to create (required)."),
       new Key("overwrite", "false", "Replace an existing output directory."),
-      new Key("optimizer", "armijo", "gd (fixed step), armijo (backtracking line search), normalized (steps of decaying length along the unit gradient), nesterov (accelerated, FISTA with L1, restarts), lbfgs (OWL-QN with L1), newton (logistic or squared loss, up to newton-max-dim parameters, no L1), sgd or adam (mini-batch)."),
-      new Key("step", "auto", "Step size η, or auto: 1/L with L estimated by power iteration on the data Hessian bound (gd, nesterov, sgd; armijo: the first trial step; normalized: a first move as long as the 1/L gradient step; adam: auto means 0.01). Unused by lbfgs and newton."),
+      new Key("optimizer", "armijo", OptimizerKind.helpText() + "."),
+      new Key("step", "auto", "Step size η, or auto: 1/L with L estimated by power iteration on the data Hessian bound (gd, nesterov, sgd; armijo: the first trial step; normalized: a first move as long as the 1/L gradient step; adam: auto means 0.01). Unused by " + OptimizerKind.withoutStep() + "."),
       new Key("lbfgs-memory", "10", "lbfgs: how many correction pairs (s, y) to keep."),
       new Key("newton-max-dim", "4096", "newton: refuse models with more parameters than this (the Hessian has n² entries)."),
       new Key("batch-fraction", "0.1", "sgd, adam: probability that a row joins an iteration's mini-batch, in (0, 1]."),

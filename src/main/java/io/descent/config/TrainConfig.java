@@ -4,6 +4,7 @@ import io.descent.BadInputException;
 import io.descent.data.LabelKind;
 import io.descent.loss.LossKind;
 import io.descent.loss.Losses;
+import io.descent.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,7 @@ public record TrainConfig(
     int hashFeatures,
     String featurePrecision) {
 
-  public static final List<String> OPTIMIZERS =
-      List.of("gd", "armijo", "normalized", "nesterov", "lbfgs", "newton", "sgd", "adam");
+  public static final List<String> OPTIMIZERS = OptimizerKind.names();
   public static final List<String> STEP_SCHEDULES = List.of("constant", "invsqrt", "decay");
   public static final List<String> FORMATS = List.of("libsvm", "csv", "parquet");
   public static final List<String> RESUME_MODES = List.of("auto", "never", "force");
@@ -96,7 +96,7 @@ public record TrainConfig(
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    if ("newton".equals(optimizer) && !loss.hasSecondOrder()) {
+    if (OptimizerKind.named(optimizer).needsHessian() && !loss.hasSecondOrder()) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
           + "Hessian that newton can use; newton supports the logistic and squared losses, "
           + "use --optimizer lbfgs for " + loss + ".");

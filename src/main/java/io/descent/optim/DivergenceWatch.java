@@ -1,9 +1,5 @@
 package io.descent.optim;
 
-import io.descent.DivergedException;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * When a fixed-step method has diverged. A non-finite objective or gradient is never
  * applied. Beyond that, the run stops when the objective
@@ -17,45 +13,59 @@ import java.util.Map;
  * The count and F₀ live in the optimizer state, so a resumed run watches the same way.
  */
 final class DivergenceWatch {
-  static final String START_VALUE = "startValue";
-  static final String RISES = "rises";
   static final double BLOW_UP = 10;
   private static final double ROUNDING = 1e-12;
+  private static final String START_VALUE = "startValue";
+  private static final String RISES = "rises";
+
+  /** What the watch remembers: F₀ and the count of consecutive rises. */
+  record Memory(double startValue, double rises) implements MethodState {
+    @Override
+    public NamedVectors encode() {
+      return encodeInto(new NamedVectors());
+    }
+
+    NamedVectors encodeInto(NamedVectors out) {
+      return out.putScalar(RISES, rises).putScalar(START_VALUE, startValue);
+    }
+
+    /** Null when nothing was saved (the state of iteration 0). */
+    static Memory decode(NamedVectors saved) {
+      return saved.vector(START_VALUE) == null ? null
+          : new Memory(saved.scalar(START_VALUE), saved.scalar(RISES));
+    }
+  }
+
+  /** What the watch saw: {@code finding} says how the run diverged (null: it did not). */
+  record Verdict(String finding, Memory memory) {
+    boolean diverged() {
+      return finding != null;
+    }
+  }
 
   private DivergenceWatch() {}
 
   /**
-   * The watch's scalars for the state after {@code next}; throws when the run diverged.
-   * {@code advice} ends the message (which step to try).
+   * The watch's verdict on moving from {@code before} to {@code next}; {@code memory} is
+   * what it remembered at {@code before} (null at the start).
    */
-  static Map<String, Double> check(String method, OptimizerState before, Evaluation next,
-      int maxRises, String advice) {
-    int iteration = before.iteration() + 1;
+  static Verdict check(Memory memory, Evaluation before, Evaluation next, int maxRises) {
     if (!next.isFinite() || !Vectors.allFinite(next.gradient())) {
-      throw new DivergedException(String.format("%s diverged at iteration %d: the objective "
-          + "became %s; %s", method, iteration, next.value(), advice));
+      return new Verdict(String.format("the objective became %s", next.value()), null);
     }
-    double start = before.scalar(START_VALUE, before.value());
+    double start = memory == null ? before.value() : memory.startValue();
     if (next.value() - start > BLOW_UP * Math.max(Math.abs(start), 1)) {
-      throw new DivergedException(String.format("%s diverged at iteration %d: the objective "
-          + "grew from %.6g to %.6g; %s", method, iteration, start, next.value(), advice));
+      return new Verdict(String.format("the objective grew from %.6g to %.6g", start,
+          next.value()), null);
     }
-    Evaluation prev = before.evaluation();
-    boolean rose = next.value() - prev.value() > ROUNDING * Math.max(Math.abs(prev.value()), 1e-300)
-        && next.gradientNorm() > prev.gradientNorm();
-    double rises = rose ? before.scalar(RISES, 0) + 1 : 0;
+    boolean rose = next.value() - before.value() > ROUNDING * Math.max(Math.abs(before.value()), 1e-300)
+        && next.gradientNorm() > before.gradientNorm();
+    double rises = rose ? (memory == null ? 0 : memory.rises()) + 1 : 0;
     if (rises >= maxRises) {
-      throw new DivergedException(String.format("%s diverged at iteration %d: the objective "
-          + "and the gradient norm grew for %d iterations in a row (objective %.6g, started "
-          + "at %.6g); %s", method, iteration, (int) rises, next.value(), start, advice));
+      return new Verdict(String.format("the objective and the gradient norm grew for %d "
+          + "iterations in a row (objective %.6g, started at %.6g)", (int) rises, next.value(),
+          start), null);
     }
-    Map<String, Double> scalars = new HashMap<>();
-    scalars.put(START_VALUE, start);
-    scalars.put(RISES, rises);
-    return scalars;
-  }
-
-  static String fmt(double v) {
-    return String.format("%.3g", v);
+    return new Verdict(null, new Memory(start, rises));
   }
 }

@@ -1,7 +1,5 @@
 package io.descent.optim;
 
-import java.util.Map;
-
 /**
  * The plain step x⁺ = prox(x − η∇f(x)) with a fixed η (the proximal part is the identity
  * without L1). One pass per iteration. A non-finite objective is never applied, and a step
@@ -30,15 +28,24 @@ public final class GradientDescent implements Optimizer {
     Evaluation at = state.evaluation();
     double[] next = problem.proximalStep(at, step);
     Evaluation e = problem.evaluate(next);
-    Map<String, Double> watch = DivergenceWatch.check("Gradient descent", state, e, MAX_RISES,
-        "the step " + fmt(step) + " is too large (above 2/L); try --step " + fmt(step / 4)
-            + " or --step auto.");
+    DivergenceWatch.Verdict watch = DivergenceWatch.check(
+        state.method(DivergenceWatch.Memory.class), at, e, MAX_RISES);
+    if (watch.diverged()) {
+      return Step.diverged(state, new Divergence("Gradient descent", state.iteration() + 1,
+          watch.finding() + "; the step " + fmt(step) + " is too large (above 2/L)", step / 4,
+          true), 1);
+    }
     double predicted = Decrease.predicted(at.x(), next, step);
-    return Step.taken(new OptimizerState(state.iteration() + 1, e, watch, Map.of()), step,
+    return Step.taken(new OptimizerState(state.iteration() + 1, e, watch.memory()), step,
         predicted, 1);
   }
 
+  @Override
+  public MethodState decodeState(NamedVectors saved) {
+    return DivergenceWatch.Memory.decode(saved);
+  }
+
   static String fmt(double v) {
-    return DivergenceWatch.fmt(v);
+    return Divergence.stepText(v);
   }
 }

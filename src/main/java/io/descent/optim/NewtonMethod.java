@@ -1,21 +1,25 @@
 package io.descent.optim;
 
-import io.descent.BadInputException;
-import java.util.Map;
-
 /**
  * Exact Newton: the Hessian XᵀDX/Σv (+ λ(1−α) on the coefficients) is summed on the cluster
  * in the same pass as the gradient, the system solved on the driver ({@link NewtonSystem}),
- * and a backtracking line search from t = 1 (a batch of halvings per pass) makes it
+ * and a backtracking line search from t = 1 ({@link BacktrackingSearch}) makes it
  * converge from anywhere. Two passes per iteration; least squares is solved in one step.
  *
  * <p>The next direction is computed as soon as the Hessian is known and kept in the state
- * (vector "direction"), so a checkpoint needs n numbers, not n².
+ * ({@link Direction}), so a checkpoint needs n numbers, not n².
  */
 public final class NewtonMethod implements Optimizer {
-  static final String DIRECTION = "direction";
+  /** The Newton direction at the current iterate. */
+  record Direction(double[] d) implements MethodState {
+    @Override
+    public NamedVectors encode() {
+      return new NamedVectors().put(DIRECTION, d);
+    }
+  }
+
+  private static final String DIRECTION = "direction";
   private static final double SUFFICIENT_DECREASE = 1e-4;
-  private static final int TRIALS_PER_PASS = 4;
   private static final int MAX_PASSES = 8;
 
   private final int maxDimension;
@@ -31,34 +35,32 @@ public final class NewtonMethod implements Optimizer {
 
   @Override
   public OptimizerState start(Problem problem, double[] x0) {
-    if (problem.dimension() > maxDimension) {
-      throw new BadInputException(String.format("--optimizer newton: the model has %d "
-          + "parameters, above newton-max-dim = %d (the Hessian would hold %d numbers); use "
-          + "--optimizer lbfgs, or raise newton-max-dim.", problem.dimension(), maxDimension,
-          (long) problem.dimension() * problem.dimension()));
+    long n = problem.dimension();
+    if (n > maxDimension) {
+      throw new UnsuitableProblemException(UnsuitableProblemException.Kind.TOO_MANY_PARAMETERS,
+          n, maxDimension, String.format("Newton's method: the model has %d parameters, above "
+              + "the limit of %d (the Hessian would hold %d numbers)", n, maxDimension, n * n));
     }
     if (problem.hasL1()) {
-      throw new BadInputException("--optimizer newton: the L1 part of the elastic net "
-          + "(--elastic-net > 0) has no Hessian; use --optimizer lbfgs (OWL-QN) instead.");
+      throw new UnsuitableProblemException(UnsuitableProblemException.Kind.NOT_SMOOTH, n,
+          maxDimension, "Newton's method: the L1 part of the elastic net has no Hessian");
     }
     Problem.SecondOrder so;
     try {
       so = problem.evaluateWithHessian(x0);
     } catch (UnsupportedOperationException e) {
-      throw new BadInputException("--optimizer newton: " + e.getMessage()
-          + "; newton supports the logistic and squared losses, use lbfgs for the others.");
+      throw new UnsuitableProblemException(UnsuitableProblemException.Kind.NO_HESSIAN, n,
+          maxDimension, e.getMessage());
     }
-    if (!so.evaluation().isFinite()) {
-      throw new io.descent.DivergedException("The objective is not finite at the starting "
-          + "point (" + so.evaluation().value() + "); check the input scale or the warm-start model.");
-    }
-    return new OptimizerState(0, so.evaluation(), Map.of(), Map.of(DIRECTION, direction(so)));
+    Optimizer.requireFiniteStart(so.evaluation());
+    return new OptimizerState(0, so.evaluation(), new Direction(direction(so)));
   }
 
   @Override
   public Step step(Problem problem, OptimizerState state) {
     Evaluation at = state.evaluation();
-    double[] d = state.vector(DIRECTION);
+    Direction saved = state.method(Direction.class);
+    double[] d = saved == null ? null : saved.d();
     if (d == null) {
       d = direction(problem.evaluateWithHessian(at.x()));
     }
@@ -67,32 +69,40 @@ public final class NewtonMethod implements Optimizer {
       d = Vectors.scale(-1, at.gradient());
       slope0 = -Vectors.dot(d, d);
       if (!(slope0 < 0)) {
-        return Step.stalled(state, "gradient is zero", 0);
+        return Step.stalled(state, StopReason.GRADIENT_ZERO, 0);
       }
     }
-    int trials = 0;
-    for (int pass = 0; pass < MAX_PASSES; pass++) {
-      double[] steps = new double[TRIALS_PER_PASS];
-      for (int i = 0; i < steps.length; i++) {
-        steps[i] = Math.pow(0.5, pass * TRIALS_PER_PASS + i);
-      }
-      Problem.LineTrials line = problem.along(at, d, steps);
-      for (int i = 0; i < steps.length; i++) {
-        trials++;
-        if (line.differences()[i] <= SUFFICIENT_DECREASE * steps[i] * slope0) {
-          double[] next = Vectors.axpy(steps[i], d, at.x());
-          Problem.SecondOrder so =
-              problem.evaluateWithHessianAfter(at, next, line.smoothDifferences()[i]);
-          if (!so.evaluation().isFinite() || !Vectors.allFinite(so.evaluation().gradient())) {
-            return Step.stalled(state, "the gradient is not finite at the accepted point", trials);
-          }
-          OptimizerState s = new OptimizerState(state.iteration() + 1, so.evaluation(),
-              Map.of(), Map.of(DIRECTION, direction(so)));
-          return Step.taken(s, steps[i], -steps[i] * slope0, trials);
-        }
-      }
+    double[] direction = d;
+    double slope = slope0;
+    BacktrackingSearch.Accepted<Trials> found = BacktrackingSearch.search(1.0, MAX_PASSES,
+        steps -> new Trials(steps, problem.along(at, direction, steps), slope));
+    if (found == null) {
+      return Step.stalled(state, StopReason.NO_DECREASE, BacktrackingSearch.trials(MAX_PASSES));
     }
-    return Step.stalled(state, "line search found no decrease", trials);
+    double t = found.step();
+    double[] next = Vectors.axpy(t, d, at.x());
+    Problem.SecondOrder so = problem.evaluateWithHessianAfter(at, next,
+        found.batch().line().smoothDifferences()[found.index()]);
+    if (!so.evaluation().isFinite() || !Vectors.allFinite(so.evaluation().gradient())) {
+      return Step.stalled(state, StopReason.NON_FINITE_GRADIENT, found.trials());
+    }
+    OptimizerState s = new OptimizerState(state.iteration() + 1, so.evaluation(),
+        new Direction(direction(so)));
+    return Step.taken(s, t, -t * slope0, found.trials());
+  }
+
+  @Override
+  public MethodState decodeState(NamedVectors saved) {
+    return saved.vector(DIRECTION) == null ? null : new Direction(saved.vector(DIRECTION));
+  }
+
+  /** Sufficient decrease along the direction: F(x + t·d) − F(x) ≤ c·t·φ'(0). */
+  private record Trials(double[] steps, Problem.LineTrials line, double slope0)
+      implements BacktrackingSearch.Batch {
+    @Override
+    public boolean accepts(int i) {
+      return line.differences()[i] <= SUFFICIENT_DECREASE * steps[i] * slope0;
+    }
   }
 
   private static double[] direction(Problem.SecondOrder so) {

@@ -1,8 +1,5 @@
 package io.descent.optim;
 
-import io.descent.DivergedException;
-import java.util.Map;
-
 /**
  * Normalized gradient descent: moves a length η along −∇F/‖∇F‖ (proximal when L1 is on:
  * x⁺ = prox_τ(x − τ∇f) with τ = η/‖G‖, G the minimal subgradient). The length starts at
@@ -11,10 +8,18 @@ import java.util.Map;
  * would reach 1e-6 only after ~10¹² steps; halving on overshoot keeps η near 2‖G‖/L, so the
  * method converges like gradient descent while its step never depends on the gradient's
  * scale. The step is taken even when it overshot (the method is not monotone). One pass
- * per iteration. State: the scalar "length".
+ * per iteration. State: the current length ({@link Length}).
  */
 public final class NormalizedGradient implements Optimizer {
-  static final String LENGTH = "length";
+  /** The length of the next move. */
+  record Length(double length) implements MethodState {
+    @Override
+    public NamedVectors encode() {
+      return new NamedVectors().putScalar(LENGTH, length);
+    }
+  }
+
+  private static final String LENGTH = "length";
 
   private final double step;
 
@@ -35,20 +40,24 @@ public final class NormalizedGradient implements Optimizer {
     Evaluation at = state.evaluation();
     double norm = at.gradientNorm();
     if (!(norm > 0)) {
-      return Step.stalled(state, "gradient is zero", 0);
+      return Step.stalled(state, StopReason.GRADIENT_ZERO, 0);
     }
-    double length = state.scalar(LENGTH, step * norm);
+    Length saved = state.method(Length.class);
+    double length = saved == null ? step * norm : saved.length();
     double tau = length / norm;
     double[] next = problem.proximalStep(at, tau);
     Evaluation e = problem.evaluate(next);
     if (!e.isFinite()) {
-      throw new DivergedException(String.format("Normalized gradient descent diverged at "
-          + "iteration %d: the objective became %s; try --step %s.", state.iteration() + 1,
-          e.value(), GradientDescent.fmt(step / 10)));
+      return Step.diverged(state, new Divergence("Normalized gradient descent",
+          state.iteration() + 1, "the objective became " + e.value(), step / 10, false), 1);
     }
     double nextLength = e.value() > at.value() ? length / 2 : length;
-    OptimizerState s = new OptimizerState(state.iteration() + 1, e, Map.of(LENGTH, nextLength),
-        Map.of());
+    OptimizerState s = new OptimizerState(state.iteration() + 1, e, new Length(nextLength));
     return Step.taken(s, tau, Decrease.predicted(at.x(), next, tau), 1);
+  }
+
+  @Override
+  public MethodState decodeState(NamedVectors saved) {
+    return saved.vector(LENGTH) == null ? null : new Length(saved.scalar(LENGTH));
   }
 }

@@ -11,13 +11,27 @@ public interface Optimizer {
   /** Evaluates F at x0 (one pass) and returns iteration 0. */
   default OptimizerState start(Problem problem, double[] x0) {
     Evaluation e = problem.evaluate(x0);
-    if (!e.isFinite()) {
-      throw new io.descent.DivergedException("The objective is not finite at the starting point ("
-          + e.value() + "); check the input scale or the warm-start model.");
-    }
+    requireFiniteStart(e);
     return OptimizerState.initial(e);
+  }
+
+  /**
+   * No method can start from a non-finite objective: the input (or the starting point) is
+   * at fault, not a step, so this ends the run before the first iteration.
+   */
+  static void requireFiniteStart(Evaluation start) {
+    if (!start.isFinite()) {
+      throw new io.descent.DivergedException("The objective is not finite at the starting point ("
+          + start.value() + "); check the input scale or the warm-start model.");
+    }
   }
 
   /** One iteration from {@code state}. */
   Step step(Problem problem, OptimizerState state);
+
+  /**
+   * The method state that {@link MethodState#encode} wrote (a checkpoint's), or null when
+   * the method keeps none or {@code saved} is empty.
+   */
+  MethodState decodeState(NamedVectors saved);
 }

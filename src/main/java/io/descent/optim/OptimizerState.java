@@ -1,31 +1,24 @@
 package io.descent.optim;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
- * Everything an optimizer needs to take its next step, as plain data: the iterate and its
- * evaluation, plus named scalars (the last accepted step, …) and vectors (momentum, history
- * pairs, …). The sequence of states is where logging and checkpointing hook in; a state
- * saved and restored continues exactly as the uninterrupted run would.
+ * Everything an optimizer needs to take its next step: the iterate and its evaluation, plus
+ * the method's own {@link MethodState} (null before the method has remembered anything). The
+ * sequence of states is where logging and checkpointing hook in; a state saved and restored
+ * continues exactly as the uninterrupted run would.
  */
 public final class OptimizerState {
   private final int iteration;
   private final Evaluation evaluation;
-  private final Map<String, Double> scalars;
-  private final Map<String, double[]> vectors;
+  private final MethodState method;
 
-  public OptimizerState(int iteration, Evaluation evaluation, Map<String, Double> scalars,
-      Map<String, double[]> vectors) {
+  public OptimizerState(int iteration, Evaluation evaluation, MethodState method) {
     this.iteration = iteration;
     this.evaluation = evaluation;
-    this.scalars = Collections.unmodifiableMap(new TreeMap<>(scalars));
-    this.vectors = Collections.unmodifiableMap(new TreeMap<>(vectors));
+    this.method = method;
   }
 
   public static OptimizerState initial(Evaluation evaluation) {
-    return new OptimizerState(0, evaluation, Map.of(), Map.of());
+    return new OptimizerState(0, evaluation, null);
   }
 
   public int iteration() {
@@ -44,21 +37,23 @@ public final class OptimizerState {
     return evaluation.value();
   }
 
-  /** Sorted by name, so that a saved state is laid out the same way every time. */
-  public Map<String, Double> scalars() {
-    return scalars;
+  /** The method's state; null when there is none yet. */
+  public MethodState method() {
+    return method;
   }
 
-  public Map<String, double[]> vectors() {
-    return vectors;
-  }
-
-  public double scalar(String name, double fallback) {
-    Double v = scalars.get(name);
-    return v == null ? fallback : v;
-  }
-
-  public double[] vector(String name) {
-    return vectors.get(name);
+  /**
+   * The method's state as the type its optimizer keeps; null when there is none yet. A state
+   * of another type is a programming error (a state handed to the wrong optimizer).
+   */
+  public <T extends MethodState> T method(Class<T> type) {
+    if (method == null) {
+      return null;
+    }
+    if (!type.isInstance(method)) {
+      throw new IllegalStateException("the state holds a " + method.getClass().getSimpleName()
+          + ", not a " + type.getSimpleName());
+    }
+    return type.cast(method);
   }
 }

@@ -1,9 +1,5 @@
 package io.descent.optim;
 
-import io.descent.DivergedException;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Mini-batch stochastic gradient (name "sgd", optional heavy-ball momentum) and Adam
  * (name "adam", Kingma & Ba 2015), proximal when L1 is on. Every iteration is one pass that
@@ -13,16 +9,35 @@ import java.util.Map;
  * retries and resumed runs replay the same batches. The recorded gradient norm is the
  * batch's, an estimate.
  *
- * <p>State: "velocity" (momentum) or "firstMoment"/"secondMoment" (Adam), plus the scalars
- * of {@link DivergenceWatch}.
+ * <p>State ({@link Moments}): the velocity (momentum) or the first and second moments
+ * (Adam), plus what {@link DivergenceWatch} remembers.
  */
 public final class StochasticGradient implements Optimizer {
   /** How the batch gradient becomes a move. */
   public enum Update { SGD, ADAM }
 
-  static final String VELOCITY = "velocity";
-  static final String FIRST_MOMENT = "firstMoment";
-  static final String SECOND_MOMENT = "secondMoment";
+  /**
+   * The divergence watch's memory and the running averages: {@code velocity} with momentum,
+   * the moments with Adam, null where unused.
+   */
+  record Moments(DivergenceWatch.Memory watch, double[] velocity, double[] firstMoment,
+      double[] secondMoment) implements MethodState {
+    @Override
+    public NamedVectors encode() {
+      NamedVectors out = watch.encodeInto(new NamedVectors());
+      if (velocity != null) {
+        out.put(VELOCITY, velocity);
+      }
+      if (firstMoment != null) {
+        out.put(FIRST_MOMENT, firstMoment).put(SECOND_MOMENT, secondMoment);
+      }
+      return out;
+    }
+  }
+
+  private static final String VELOCITY = "velocity";
+  private static final String FIRST_MOMENT = "firstMoment";
+  private static final String SECOND_MOMENT = "secondMoment";
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -63,10 +78,7 @@ public final class StochasticGradient implements Optimizer {
   @Override
   public OptimizerState start(Problem problem, double[] x0) {
     Evaluation e = problem.evaluateSampled(x0, new BatchSpec(fraction, seed, 0));
-    if (!e.isFinite()) {
-      throw new DivergedException("The objective is not finite at the starting point ("
-          + e.value() + "); check the input scale or the warm-start model.");
-    }
+    Optimizer.requireFiniteStart(e);
     return OptimizerState.initial(e);
   }
 
@@ -76,31 +88,49 @@ public final class StochasticGradient implements Optimizer {
     int t = state.iteration();
     double eta = schedule.at(step, t, decay);
     double[] g = at.gradient();
-    Map<String, double[]> vectors = new HashMap<>();
+    Moments before = state.method(Moments.class);
+    double[] velocity = null;
+    AdamMove adam = null;
     double[] move;
     if (update == Update.ADAM) {
-      move = adam(state, g, t, vectors);
+      adam = adam(before, g, t);
+      move = adam.move();
     } else if (momentum > 0) {
-      double[] v = state.vector(VELOCITY);
+      double[] v = before == null ? null : before.velocity();
       move = v == null ? g.clone() : Vectors.axpy(momentum, v, g);
-      vectors.put(VELOCITY, move);
+      velocity = move;
     } else {
       move = g;
     }
     double[] next = problem.regularization().proxL1(Vectors.axpy(-eta, move, at.x()), eta);
     Evaluation e = problem.evaluateSampled(next, new BatchSpec(fraction, seed, t + 1));
-    Map<String, Double> watch = DivergenceWatch.check(
-        update == Update.ADAM ? "Adam" : "Stochastic gradient descent", state, e, MAX_RISES,
-        "try --step " + DivergenceWatch.fmt(step / 10) + ".");
-    OptimizerState s = new OptimizerState(t + 1, e, watch, vectors);
+    DivergenceWatch.Verdict watch = DivergenceWatch.check(
+        before == null ? null : before.watch(), at, e, MAX_RISES);
+    if (watch.diverged()) {
+      return Step.diverged(state, new Divergence(
+          update == Update.ADAM ? "Adam" : "Stochastic gradient descent", t + 1,
+          watch.finding(), step / 10, false), 1);
+    }
+    OptimizerState s = new OptimizerState(t + 1, e,
+        new Moments(watch.memory(), velocity, adam == null ? null : adam.firstMoment(),
+            adam == null ? null : adam.secondMoment()));
     return Step.taken(s, eta, eta * Vectors.dot(g, move), 1);
   }
 
-  /** Adam's bias-corrected m̂ / (√v̂ + ε); the moments go into {@code vectors}. */
-  private static double[] adam(OptimizerState state, double[] g, int t,
-      Map<String, double[]> vectors) {
-    double[] m = state.vector(FIRST_MOMENT);
-    double[] v = state.vector(SECOND_MOMENT);
+  @Override
+  public MethodState decodeState(NamedVectors saved) {
+    DivergenceWatch.Memory watch = DivergenceWatch.Memory.decode(saved);
+    return watch == null ? null : new Moments(watch, saved.vector(VELOCITY),
+        saved.vector(FIRST_MOMENT), saved.vector(SECOND_MOMENT));
+  }
+
+  /** Adam's move and the moments it came from. */
+  private record AdamMove(double[] move, double[] firstMoment, double[] secondMoment) {}
+
+  /** Adam's bias-corrected m̂ / (√v̂ + ε). */
+  private static AdamMove adam(Moments before, double[] g, int t) {
+    double[] m = before == null ? null : before.firstMoment();
+    double[] v = before == null ? null : before.secondMoment();
     double[] m2 = new double[g.length];
     double[] v2 = new double[g.length];
     double[] move = new double[g.length];
@@ -111,8 +141,6 @@ public final class StochasticGradient implements Optimizer {
       v2[j] = BETA2 * (v == null ? 0 : v[j]) + (1 - BETA2) * g[j] * g[j];
       move[j] = (m2[j] / c1) / (Math.sqrt(v2[j] / c2) + EPSILON);
     }
-    vectors.put(FIRST_MOMENT, m2);
-    vectors.put(SECOND_MOMENT, v2);
-    return move;
+    return new AdamMove(move, m2, v2);
   }
 }

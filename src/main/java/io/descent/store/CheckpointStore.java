@@ -1,5 +1,6 @@
 package io.descent.store;
 
+import io.descent.BadInputException;
 import io.descent.DescentException;
 import io.descent.ExitCodes;
 import io.descent.report.Json;
@@ -23,23 +24,43 @@ import org.apache.hadoop.fs.Path;
  * JSON document (state.json), the vectors as little-endian doubles (vectors.bin), the CRC32C
  * of both (checksums.json) and _SUCCESS, published by one rename. Never Java serialization:
  * a checkpoint is data. The newest one whose checksums verify is the one resumed; damaged
- * ones are reported and skipped.
+ * ones are reported and skipped; one in another format version is refused, never guessed at.
+ *
+ * <p>Rows that only grow (the training history) are not rewritten by every checkpoint: each
+ * save appends the new ones to a {@link RowChain} under {@code history/}, and state.json
+ * links to the chain's head.
  */
 public final class CheckpointStore {
-  public static final String FORMAT = "descent-checkpoint/1";
+  /** Version 2: the history as a chain of appended segments (version 1 rewrote it whole). */
+  public static final String FORMAT = "descent-checkpoint/2";
+  static final String HISTORY = "history";
   static final String STATE = "state.json";
   static final String VECTORS = "vectors.bin";
   static final String CHECKSUMS = "checksums.json";
   private static final String PREFIX = "step-";
 
-  /** A checkpoint as read back: its iteration, its metadata and its named vectors. */
-  public record Stored(int iteration, Map<String, Object> meta, Map<String, double[]> vectors) {}
+  /**
+   * A checkpoint as read back: its iteration, its metadata, its named vectors and every row
+   * appended up to it, oldest first.
+   */
+  public record Stored(int iteration, Map<String, Object> meta, Map<String, double[]> vectors,
+      List<Map<String, Object>> rows) {}
+
+  /** A checkpoint whose checksums verify but whose format this version does not read. */
+  private static final class OtherFormatException extends Exception {
+    OtherFormatException(String message) {
+      super(message);
+    }
+  }
 
   private final Configuration conf;
   private final String dir;
   private final int keep;
   private final Consumer<String> warn;
   private final AtomicDirectoryWriter writer;
+  private final RowChain history;
+  /** The last segment of rows saved or read back; the next save links to it. */
+  private RowChain.Link head;
 
   public CheckpointStore(Configuration conf, String dir, int keep, Consumer<String> warn) {
     this.conf = conf;
@@ -47,6 +68,7 @@ public final class CheckpointStore {
     this.keep = keep;
     this.warn = warn;
     this.writer = new AtomicDirectoryWriter(conf);
+    this.history = new RowChain(conf, new Path(dir, HISTORY), writer);
   }
 
   /** Fails fast when the directory cannot be written. */
@@ -56,6 +78,19 @@ public final class CheckpointStore {
 
   /** Saves one checkpoint atomically, then keeps only the newest {@code keep}. */
   public void save(int iteration, Map<String, Object> meta, Map<String, double[]> vectors) {
+    save(iteration, meta, vectors, List.of());
+  }
+
+  /**
+   * Saves one checkpoint with the rows added since the last save (or the checkpoint
+   * resumed): they are appended, the earlier ones are not written again.
+   */
+  public void save(int iteration, Map<String, Object> meta, Map<String, double[]> vectors,
+      List<Map<String, Object>> newRows) {
+    if (!newRows.isEmpty()) {
+      head = history.append(head, iteration, newRows);
+    }
+    RowChain.Link rows = head;
     CRC32C vectorsCrc = DoubleArrays.crc();
     long[] vectorsBytes = new long[1];
     byte[][] stateBytes = new byte[1][];
@@ -68,7 +103,7 @@ public final class CheckpointStore {
     });
     files.put(STATE, out -> {
       stateBytes[0] = Json.write(stateDocument(iteration, meta, vectors, vectorsBytes[0],
-          vectorsCrc.getValue()));
+          vectorsCrc.getValue(), rows));
       out.write(stateBytes[0]);
     });
     files.put(CHECKSUMS, out -> {
@@ -84,7 +119,7 @@ public final class CheckpointStore {
   }
 
   private static Map<String, Object> stateDocument(int iteration, Map<String, Object> meta,
-      Map<String, double[]> vectors, long bytes, long crc) {
+      Map<String, double[]> vectors, long bytes, long crc, RowChain.Link rows) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("format", FORMAT);
     doc.put("iteration", iteration);
@@ -95,17 +130,25 @@ public final class CheckpointStore {
     doc.put("vectors", layout);
     doc.put("vectorsBytes", bytes);
     doc.put("vectorsCrc32c", crc);
+    doc.put(HISTORY, rows == null ? null : rows.toJson());
     doc.put("meta", meta);
     return doc;
   }
 
-  /** The newest checkpoint that verifies; damaged ones are reported through {@code warn}. */
+  /**
+   * The newest checkpoint that verifies; damaged ones are reported through {@code warn}. One
+   * written in another format version is refused (exit 2): this version cannot continue it.
+   */
   public Optional<Stored> latestValid() {
     List<Path> steps = steps();
     for (int i = steps.size() - 1; i >= 0; i--) {
       Path p = steps.get(i);
       try {
         return Optional.of(read(p));
+      } catch (OtherFormatException e) {
+        throw new BadInputException("The checkpoint " + p.getName() + " in " + dir + " "
+            + e.getMessage() + ", which this version of Descent cannot continue from; use "
+            + "--resume never to start over, or a new --checkpoint-dir.");
       } catch (IOException | RuntimeException e) {
         warn.accept("checkpoint " + p + " is damaged (" + e.getMessage()
             + "); skipping it for an older one.");
@@ -145,6 +188,8 @@ public final class CheckpointStore {
       for (Path p : steps()) {
         fs.delete(p, true);
       }
+      history.clear();
+      head = null;
     } catch (IOException e) {
       throw new DescentException(ExitCodes.FAILURE, "Cannot clear " + dir + ": " + e.getMessage(), e);
     }
@@ -172,7 +217,7 @@ public final class CheckpointStore {
   }
 
   @SuppressWarnings("unchecked")
-  private Stored read(Path step) throws IOException {
+  private Stored read(Path step) throws IOException, OtherFormatException {
     FileSystem fs = step.getFileSystem(conf);
     if (!fs.exists(new Path(step, AtomicDirectoryWriter.SUCCESS))) {
       throw new IOException("no _SUCCESS");
@@ -188,7 +233,7 @@ public final class CheckpointStore {
     }
     Map<String, Object> doc = Json.readMap(stateBytes);
     if (!FORMAT.equals(doc.get("format"))) {
-      throw new IOException("format " + doc.get("format") + " is not " + FORMAT);
+      throw new OtherFormatException("is in format " + doc.get("format") + ", not " + FORMAT);
     }
     Map<String, double[]> vectors = new LinkedHashMap<>();
     CRC32C vcrc = DoubleArrays.crc();
@@ -208,7 +253,11 @@ public final class CheckpointStore {
       throw new IOException(VECTORS + " does not match its checksum");
     }
     int iteration = ((Number) doc.get("iteration")).intValue();
-    return new Stored(iteration, (Map<String, Object>) doc.get("meta"), vectors);
+    RowChain.Link rows = RowChain.Link.fromJson(doc.get(HISTORY));
+    Stored stored = new Stored(iteration, (Map<String, Object>) doc.get("meta"), vectors,
+        history.read(rows));
+    head = rows;
+    return stored;
   }
 
   private static byte[] readAll(FileSystem fs, Path p) throws IOException {

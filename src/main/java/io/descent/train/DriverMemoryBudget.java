@@ -1,13 +1,16 @@
 package io.descent.train;
 
 import io.descent.BadInputException;
+import io.descent.optim.OptimizerKind;
 import java.util.Locale;
 
 /**
  * Whether the driver's heap can hold what a run keeps, counted in parameter-sized vectors and
  * checked before the first pass, so that a model too large for the driver fails at once with
  * a sentence instead of an OutOfMemoryError after the data is loaded. At 2·10⁷ parameters one
- * vector is 160 MB and L-BFGS's m pairs are 2m of them: the pairs decide.
+ * vector is 160 MB and L-BFGS's m pairs are 2m of them: the pairs decide. Newton holds d×d
+ * matrices instead (the Hessian and its partials). What each optimizer keeps is its
+ * {@link OptimizerKind} entry's to say.
  *
  * <p>The count leans pessimistic: every partial the driver receives is taken as dense, and
  * every pass as shipping two vectors (a line search's point and direction).
@@ -19,15 +22,22 @@ final class DriverMemoryBudget {
   static final double USABLE_FRACTION = 0.85;
   static final double GIB = 1L << 30;
 
-  /** The vectors a run holds at its peak, apart from the optimizer's history. */
+  /**
+   * The vectors a run holds at its peak ({@code historyVectors} of them the optimizer's
+   * history), the d×d matrices, and other bytes (cached data in this JVM).
+   */
   record Need(long parameters, long keptVectors, long historyVectors, long passVectors,
-      long otherBytes) {
+      long matrices, long otherBytes) {
     long vectors() {
       return keptVectors + historyVectors + passVectors;
     }
 
+    long matrixBytes() {
+      return 8L * parameters * parameters * matrices;
+    }
+
     long bytes() {
-      return 8L * parameters * vectors() + otherBytes;
+      return 8L * parameters * vectors() + matrixBytes() + otherBytes;
     }
   }
 
@@ -36,26 +46,22 @@ final class DriverMemoryBudget {
   /**
    * @param optimizer the optimizer's name
    * @param lbfgsMemory m, used by lbfgs only
+   * @param newtonMaxDim newton's limit of parameters, beyond which it holds no Hessian
    * @param maxIter the iteration budget: L-BFGS never holds more pairs than iterations
    * @param parameters d, the length of one vector
    * @param partialsAtDriver partials the driver receives per pass
    * @param localTasks tasks running at once in the driver's JVM (local mode), else 0
    * @param localCachedBytes the cached data held on the driver's heap, else 0
    */
-  static Need need(String optimizer, int lbfgsMemory, int maxIter, long parameters,
-      int partialsAtDriver, int localTasks, long localCachedBytes) {
-    // The iterate and its gradient, the next ones, and a step's temporaries.
-    int kept = switch (optimizer) {
-      case "nesterov", "adam" -> 7;
-      case "lbfgs" -> 8;
-      case "sgd" -> 6;
-      default -> 5;
-    };
-    long history = "lbfgs".equals(optimizer) ? 2L * Math.min(lbfgsMemory, maxIter) : 0;
+  static Need need(String optimizer, int lbfgsMemory, int newtonMaxDim, int maxIter,
+      long parameters, int partialsAtDriver, int localTasks, long localCachedBytes) {
+    OptimizerKind kind = OptimizerKind.named(optimizer);
+    long history = kind.historyVectors(lbfgsMemory, maxIter);
+    long matrices = kind.hessianMatrices(parameters, newtonMaxDim, partialsAtDriver);
     // The pass: its total, the partials received, the serialized pieces of two broadcast
     // vectors (x and a direction); in local mode each running task's accumulator.
     long pass = 1L + partialsAtDriver + 2 + localTasks;
-    return new Need(parameters, kept, history, pass, localCachedBytes);
+    return new Need(parameters, kind.keptVectors(), history, pass, matrices, localCachedBytes);
   }
 
   /** The heap the vectors may fill. */
@@ -92,6 +98,11 @@ final class DriverMemoryBudget {
     if (need.historyVectors() > 0) {
       s.append(String.format(Locale.ROOT, ", %,d of them the lbfgs-memory %d pairs",
           need.historyVectors(), lbfgsMemory));
+    }
+    if (need.matrices() > 0) {
+      s.append(String.format(Locale.ROOT, ", plus %.2f GiB for %,d matrices of %,d x %,d (the "
+          + "Hessian and its partials)", need.matrixBytes() / GIB, need.matrices(),
+          need.parameters(), need.parameters()));
     }
     if (need.otherBytes() > 0) {
       s.append(String.format(Locale.ROOT, ", plus %.2f GiB of cached data in this JVM",

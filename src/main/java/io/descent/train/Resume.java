@@ -3,6 +3,7 @@ package io.descent.train;
 import io.descent.BadInputException;
 import io.descent.config.TrainConfig;
 import io.descent.data.InputFingerprint;
+import io.descent.optim.Optimizer;
 import io.descent.report.Json;
 import io.descent.store.CheckpointStore;
 import java.io.IOException;
@@ -22,7 +23,7 @@ final class Resume {
 
   @SuppressWarnings("unchecked")
   static Optional<CheckpointCodec.Restored> find(CheckpointStore store, TrainConfig config,
-      InputFingerprint input, PrintStream log) {
+      InputFingerprint input, Optimizer optimizer, PrintStream log) {
     Optional<CheckpointStore.Stored> found = store.latestValid();
     if (found.isEmpty()) {
       return Optional.empty();
@@ -46,7 +47,8 @@ final class Resume {
     }
     log.printf("resuming from checkpoint at iteration %d in %s%n", c.iteration(),
         config.checkpointDir());
-    return Optional.of(CheckpointCodec.restore(c.iteration(), meta, c.vectors()));
+    return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), meta, c.vectors(),
+        c.rows()));
   }
 
   /** The JSON round trip turns numbers into the types the stored copy has. */

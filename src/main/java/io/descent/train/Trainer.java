@@ -178,10 +178,10 @@ public final class Trainer {
     if (checkpoints != null && "never".equals(config.resume())) {
       checkpoints.clear();
     } else if (checkpoints != null) {
-      resumed = Resume.find(checkpoints, config, data.fingerprint(), log);
+      resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
     }
     AfterIteration after = new AfterIteration(checkpoints, optimizer,
-        data.fingerprint().toJson(),
+        data.fingerprint().toJson(), resumed.map(r -> r.history().size()).orElse(0),
         holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout));
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
         new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after);
@@ -212,7 +212,8 @@ public final class Trainer {
         spark.sparkContext().getConf().getDouble("spark.memory.fraction", 0.6));
     int tasks = local ? Math.min(spark.sparkContext().defaultParallelism(), data.numPartitions()) : 0;
     DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        config.maxIter(), objective.dimension(), objective.partialsAtDriver(), tasks, cached);
+        config.optimizerOptions().newtonMaxDim(), config.maxIter(), objective.dimension(),
+        objective.partialsAtDriver(), tasks, cached);
     DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
       log.printf(java.util.Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
@@ -234,7 +235,8 @@ public final class Trainer {
 
   /**
    * After every iteration (and the start): the log line, the held-out rows' record, the
-   * progress bar and, when one is due, a checkpoint (not after the last iteration).
+   * progress bar and, when one is due, a checkpoint (not after the last iteration), which
+   * appends the history records since the last one.
    */
   private final class AfterIteration implements Consumer<TrainingLoop.Progress> {
     private final CheckpointStore checkpoints;
@@ -243,12 +245,15 @@ public final class Trainer {
     private final HoldoutEvaluation holdout;
     private final List<ValidationRecord> validation = new ArrayList<>();
     private final long started = System.nanoTime();
+    /** History records the checkpoints already hold. */
+    private int savedRecords;
 
     AfterIteration(CheckpointStore checkpoints, Optimizer optimizer, Map<String, Object> input,
-        HoldoutEvaluation holdout) {
+        int savedRecords, HoldoutEvaluation holdout) {
       this.checkpoints = checkpoints;
       this.optimizer = optimizer;
       this.input = input;
+      this.savedRecords = savedRecords;
       this.holdout = holdout;
     }
 
@@ -270,8 +275,11 @@ public final class Trainer {
       if (checkpoints == null || p.stopReason() != null || it == 0 || it % config.checkpointEvery() != 0) {
         return;
       }
-      checkpoints.save(it, CheckpointCodec.meta(p.state(), optimizer.name(), p.history(),
-          config.fingerprint(), input), CheckpointCodec.vectors(p.state()));
+      List<IterationRecord> history = p.history();
+      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), config.fingerprint(), input),
+          CheckpointCodec.vectors(p.state()),
+          CheckpointCodec.rows(history.subList(savedRecords, history.size())));
+      savedRecords = history.size();
     }
   }
 
@@ -310,7 +318,7 @@ public final class Trainer {
     t.put("iterations", out.state().iteration());
     t.put("objective", out.state().value());
     t.put("gradientNorm", out.state().evaluation().gradientNorm());
-    t.put("stopReason", out.stopReason());
+    t.put("stopReason", out.stopReason().text());
     t.put("optimizer", config.optimizer());
     t.put("rows", data.numRows());
     t.put("partitions", data.numPartitions());
@@ -348,7 +356,7 @@ public final class Trainer {
     s.put("loss", config.loss().cliName());
     s.put("optimizer", config.optimizer());
     s.put("iterations", out.state().iteration());
-    s.put("stopReason", out.stopReason());
+    s.put("stopReason", out.stopReason().text());
     s.put("objective", out.state().value());
     s.put("seconds", seconds);
     long passes = 0;

@@ -4,25 +4,32 @@ import io.descent.optim.Optimizer;
 import io.descent.optim.OptimizerState;
 import io.descent.optim.Problem;
 import io.descent.optim.Step;
+import io.descent.optim.StopReason;
+import io.descent.optim.UnsuitableProblemException;
 import io.descent.optim.StoppingRule;
 import io.descent.report.IterationRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Iterates an optimizer from a state until the stopping rule or the optimizer says stop.
+ * A diverged step ends the run with exit 3, a refusal to start with exit 2.
  * Every state passes through {@code onIteration} (logging, checkpoints) with its record.
+ * The history is one list that grows by a record per iteration; listeners see it read-only,
+ * never a copy.
  */
 public final class TrainingLoop {
   /** Where the run ended. */
-  public record Outcome(OptimizerState state, List<IterationRecord> history, String stopReason) {}
+  public record Outcome(OptimizerState state, List<IterationRecord> history, StopReason stopReason) {}
 
   /**
    * What a listener sees after each iteration (and once for the starting state);
-   * {@code stopReason} is set on the last one.
+   * {@code stopReason} is set on the last one. {@code history} is a read-only view of the
+   * growing history: valid during the call, copy what must outlive it.
    */
-  public record Progress(OptimizerState state, List<IterationRecord> history, String stopReason) {
+  public record Progress(OptimizerState state, List<IterationRecord> history, StopReason stopReason) {
 
     public IterationRecord last() {
       return history.get(history.size() - 1);
@@ -45,13 +52,19 @@ public final class TrainingLoop {
   /** A fresh run from x0. */
   public Outcome run(double[] x0) {
     long started = System.nanoTime();
-    OptimizerState state = optimizer.start(problem, x0);
+    OptimizerState state;
+    try {
+      state = optimizer.start(problem, x0);
+    } catch (UnsuitableProblemException e) {
+      throw OptimizerMessages.refused(optimizer.name(), e);
+    }
     List<IterationRecord> history = new ArrayList<>();
     history.add(IterationRecord.start(state.value(), state.evaluation().gradientNorm(),
         problem.passes(), seconds(started)));
-    String reason = rule.maxIter() == 0 ? StoppingRule.MAX_ITER : rule.check(null, state);
-    onIteration.accept(new Progress(state, List.copyOf(history), reason));
-    return reason != null ? new Outcome(state, history, reason) : continueFrom(state, history);
+    List<IterationRecord> view = Collections.unmodifiableList(history);
+    StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER : rule.check(null, state);
+    onIteration.accept(new Progress(state, view, reason));
+    return reason != null ? new Outcome(state, view, reason) : continueFrom(state, history);
   }
 
   /**
@@ -60,11 +73,15 @@ public final class TrainingLoop {
    */
   public Outcome continueFrom(OptimizerState state, List<IterationRecord> history) {
     List<IterationRecord> records = new ArrayList<>(history);
-    String reason = state.iteration() >= rule.maxIter() ? StoppingRule.MAX_ITER : null;
+    List<IterationRecord> view = Collections.unmodifiableList(records);
+    StopReason reason = state.iteration() >= rule.maxIter() ? StopReason.MAX_ITER : null;
     while (reason == null) {
       long started = System.nanoTime();
       long passesBefore = problem.passes();
       Step step = optimizer.step(problem, state);
+      if (step.isDiverged()) {
+        throw OptimizerMessages.diverged(step.divergence());
+      }
       if (step.stopReason() != null) {
         reason = step.stopReason();
         break;
@@ -75,9 +92,9 @@ public final class TrainingLoop {
           state.value() - next.value(), problem.passes() - passesBefore, seconds(started)));
       reason = rule.check(state, next);
       state = next;
-      onIteration.accept(new Progress(next, List.copyOf(records), reason));
+      onIteration.accept(new Progress(next, view, reason));
     }
-    return new Outcome(state, records, reason);
+    return new Outcome(state, view, reason);
   }
 
   private static double seconds(long startNanos) {

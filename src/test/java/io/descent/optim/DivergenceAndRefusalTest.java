@@ -92,14 +92,14 @@ class DivergenceAndRefusalTest {
   @Test
   void newtonRefusesLargeModelsSoftmaxAndL1() {
     BadInputException big = assertThrows(BadInputException.class,
-        () -> new NewtonMethod(5).start(problem("logistic", 1, 0), new double[D + 1]));
+        () -> OptimizerRuns.start(new NewtonMethod(5), problem("logistic", 1, 0), new double[D + 1]));
     assertEquals(ExitCodes.BAD_INPUT, big.exitCode());
     assertTrue(big.getMessage().contains("newton-max-dim"), big.getMessage());
     BadInputException softmax = assertThrows(BadInputException.class,
-        () -> new NewtonMethod(4096).start(problem("softmax", 2, 0), new double[2 * (D + 1)]));
+        () -> OptimizerRuns.start(new NewtonMethod(4096), problem("softmax", 2, 0), new double[2 * (D + 1)]));
     assertTrue(softmax.getMessage().contains("softmax"), softmax.getMessage());
     BadInputException l1 = assertThrows(BadInputException.class,
-        () -> new NewtonMethod(4096).start(problem("logistic", 1, 0.5), new double[D + 1]));
+        () -> OptimizerRuns.start(new NewtonMethod(4096), problem("logistic", 1, 0.5), new double[D + 1]));
     assertTrue(l1.getMessage().contains("lbfgs"), l1.getMessage());
   }
 }

@@ -2,10 +2,14 @@ package io.descent.optim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.descent.train.OptimizerMessages;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs an optimizer the way the training loop does, keeping every state. */
+/**
+ * Runs an optimizer the way the training loop does, keeping every state; divergence and
+ * refusal become the exceptions the loop throws.
+ */
 final class OptimizerRuns {
   private OptimizerRuns() {}
 
@@ -13,10 +17,13 @@ final class OptimizerRuns {
   static List<OptimizerState> run(Optimizer opt, Problem problem, double[] x0, int maxIter,
       java.util.function.Predicate<OptimizerState> until) {
     List<OptimizerState> states = new ArrayList<>();
-    OptimizerState s = opt.start(problem, x0);
+    OptimizerState s = start(opt, problem, x0);
     states.add(s);
     for (int i = 0; i < maxIter && !until.test(s); i++) {
       Step step = opt.step(problem, s);
+      if (step.isDiverged()) {
+        throw OptimizerMessages.diverged(step.divergence());
+      }
       if (step.stopReason() != null) {
         break;
       }
@@ -24,6 +31,15 @@ final class OptimizerRuns {
       states.add(s);
     }
     return states;
+  }
+
+  /** Starts as the training loop does: a refusal becomes the user's message (exit 2). */
+  static OptimizerState start(Optimizer opt, Problem problem, double[] x0) {
+    try {
+      return opt.start(problem, x0);
+    } catch (UnsuitableProblemException e) {
+      throw OptimizerMessages.refused(opt.name(), e);
+    }
   }
 
   static OptimizerState last(List<OptimizerState> states) {

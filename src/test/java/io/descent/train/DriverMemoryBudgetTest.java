@@ -16,22 +16,22 @@ class DriverMemoryBudgetTest {
 
   @Test
   void lbfgsHistoryIsCountedAsTwoVectorsPerPair() {
-    DriverMemoryBudget.Need m1 = DriverMemoryBudget.need("lbfgs", 1, 100, D, 2, 2, 0);
-    DriverMemoryBudget.Need m10 = DriverMemoryBudget.need("lbfgs", 10, 100, D, 2, 2, 0);
+    DriverMemoryBudget.Need m1 = DriverMemoryBudget.need("lbfgs", 1, 4096, 100, D, 2, 2, 0);
+    DriverMemoryBudget.Need m10 = DriverMemoryBudget.need("lbfgs", 10, 4096, 100, D, 2, 2, 0);
     assertEquals(18L * 8 * D, m10.bytes() - m1.bytes());
-    assertEquals(0, DriverMemoryBudget.need("gd", 10, 100, D, 2, 2, 0).historyVectors());
+    assertEquals(0, DriverMemoryBudget.need("gd", 10, 4096, 100, D, 2, 2, 0).historyVectors());
   }
 
   @Test
   void gdFitsInFourGigabytesAtTwentyMillionFeatures() {
     assertDoesNotThrow(() -> DriverMemoryBudget.check(
-        DriverMemoryBudget.need("gd", 10, 100, D, 2, 2, CACHED), "gd", 10, FOUR_GB));
+        DriverMemoryBudget.need("gd", 10, 4096, 100, D, 2, 2, CACHED), "gd", 10, FOUR_GB));
   }
 
   @Test
   void lbfgsWithTenPairsIsRefusedWithTheLargestMemoryThatFits() {
     BadInputException e = assertThrows(BadInputException.class, () -> DriverMemoryBudget.check(
-        DriverMemoryBudget.need("lbfgs", 10, 100, D, 2, 2, CACHED), "lbfgs", 10, FOUR_GB));
+        DriverMemoryBudget.need("lbfgs", 10, 4096, 100, D, 2, 2, CACHED), "lbfgs", 10, FOUR_GB));
     assertTrue(e.getMessage().contains("20 of them the lbfgs-memory 10 pairs"), e.getMessage());
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("--lbfgs-memory (\\d+) or less")
         .matcher(e.getMessage());
@@ -39,15 +39,15 @@ class DriverMemoryBudgetTest {
     int fits = Integer.parseInt(m.group(1));
     assertTrue(fits >= 1 && fits < 10, e.getMessage());
     assertDoesNotThrow(() -> DriverMemoryBudget.check(
-        DriverMemoryBudget.need("lbfgs", fits, 100, D, 2, 2, CACHED), "lbfgs", fits, FOUR_GB));
+        DriverMemoryBudget.need("lbfgs", fits, 4096, 100, D, 2, 2, CACHED), "lbfgs", fits, FOUR_GB));
     assertThrows(BadInputException.class, () -> DriverMemoryBudget.check(
-        DriverMemoryBudget.need("lbfgs", fits + 1, 100, D, 2, 2, CACHED), "lbfgs", fits + 1, FOUR_GB));
+        DriverMemoryBudget.need("lbfgs", fits + 1, 4096, 100, D, 2, 2, CACHED), "lbfgs", fits + 1, FOUR_GB));
   }
 
   @Test
   void neverMorePairsThanIterationsAndNoOverflow() {
-    assertEquals(2 * 5, DriverMemoryBudget.need("lbfgs", 50, 5, D, 2, 2, 0).historyVectors());
-    DriverMemoryBudget.Need huge = DriverMemoryBudget.need("lbfgs", Integer.MAX_VALUE,
+    assertEquals(2 * 5, DriverMemoryBudget.need("lbfgs", 50, 4096, 5, D, 2, 2, 0).historyVectors());
+    DriverMemoryBudget.Need huge = DriverMemoryBudget.need("lbfgs", Integer.MAX_VALUE, 4096,
         Integer.MAX_VALUE, D, 2, 2, 0);
     assertTrue(huge.bytes() > 0 && huge.historyVectors() == 2L * Integer.MAX_VALUE);
     assertThrows(BadInputException.class,
@@ -65,7 +65,7 @@ class DriverMemoryBudgetTest {
   @Test
   void aHeapTooSmallForAnyRunSaysToGiveTheDriverMore() {
     BadInputException e = assertThrows(BadInputException.class, () -> DriverMemoryBudget.check(
-        DriverMemoryBudget.need("gd", 10, 100, D, 2, 2, CACHED), "gd", 10, 1L << 30));
+        DriverMemoryBudget.need("gd", 10, 4096, 100, D, 2, 2, CACHED), "gd", 10, 1L << 30));
     assertTrue(e.getMessage().contains("Give the driver more memory (DESCENT_DRIVER_MEMORY"),
         e.getMessage());
   }

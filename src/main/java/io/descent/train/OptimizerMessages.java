@@ -1,0 +1,40 @@
+package io.descent.train;
+
+import io.descent.BadInputException;
+import io.descent.DivergedException;
+import io.descent.optim.Divergence;
+import io.descent.optim.UnsuitableProblemException;
+
+/**
+ * The sentences the user reads when an optimizer diverges or refuses a problem: the
+ * optimizer reports the math ({@link Divergence}, {@link UnsuitableProblemException}), this
+ * adds the command-line settings that change the outcome.
+ */
+public final class OptimizerMessages {
+  private OptimizerMessages() {}
+
+  /** Exit 3, naming the --step to try. */
+  public static DivergedException diverged(Divergence d) {
+    return new DivergedException(String.format("%s diverged at iteration %d: %s; try --step %s%s",
+        d.method(), d.iteration(), d.finding(), Divergence.stepText(d.smallerStep()),
+        d.autoStepHelps() ? " or --step auto." : "."));
+  }
+
+  /** Exit 2, naming the setting or the optimizer to use instead. */
+  public static BadInputException refused(String optimizer, UnsuitableProblemException e) {
+    String flag = "--optimizer " + optimizer + ": ";
+    switch (e.kind()) {
+      case TOO_MANY_PARAMETERS:
+        return new BadInputException(String.format("%sthe model has %d parameters, above "
+            + "%s-max-dim = %d (the Hessian would hold %d numbers); use --optimizer lbfgs, or "
+            + "raise %s-max-dim.", flag, e.dimension(), optimizer, e.limit(),
+            e.dimension() * e.dimension(), optimizer), e);
+      case NOT_SMOOTH:
+        return new BadInputException(flag + "the L1 part of the elastic net (--elastic-net > 0) "
+            + "has no Hessian; use --optimizer lbfgs (OWL-QN) instead.", e);
+      default:
+        return new BadInputException(flag + e.getMessage() + "; " + optimizer + " supports the "
+            + "logistic and squared losses, use lbfgs for the others.", e);
+    }
+  }
+}
