@@ -4,6 +4,7 @@ import io.descent.config.ConfigKeys;
 import io.descent.config.Settings;
 import io.descent.config.TrainConfig;
 import io.descent.report.ProgressBar;
+import io.descent.train.StopRequest;
 import io.descent.train.Trainer;
 import java.io.PrintStream;
 import java.nio.file.Paths;
@@ -62,8 +63,11 @@ final class TrainCommand {
     Logging.configure(verbose);
     SparkSession spark = given != null ? given
         : SparkSessions.create(config.master(), config.sparkConf());
-    try {
-      new Trainer(spark, config, out, progressBar(config)).run();
+    // A process of its own stops gracefully on SIGTERM/SIGINT; a session lent by a caller
+    // (tests, an embedding application) keeps its signals to itself.
+    try (SignalStop stop = given == null ? SignalStop.install() : null) {
+      new Trainer(spark, config, out, progressBar(config),
+          stop == null ? StopRequest.NEVER : stop).run();
     } finally {
       if (given == null) {
         spark.stop();

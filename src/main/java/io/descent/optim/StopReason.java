@@ -12,6 +12,8 @@ public enum StopReason {
   NO_DECREASE_BEYOND_ROUNDING("no decrease beyond rounding error"),
   GRADIENT_ZERO("gradient is zero"),
   NON_FINITE_GRADIENT("the gradient is not finite at the accepted point"),
+  /** A SIGTERM or SIGINT: the run keeps a checkpoint and ends without a model. */
+  SIGNALLED("stopped by a signal"),
   /** The step's {@link Step#divergence()} says how; the run ends with exit 3, not a model. */
   DIVERGED("diverged");
 

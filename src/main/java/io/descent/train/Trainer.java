@@ -1,6 +1,7 @@
 package io.descent.train;
 
 import io.descent.BadInputException;
+import io.descent.DescentException;
 import io.descent.config.TrainConfig;
 import io.descent.data.BadRecords;
 import io.descent.data.DataLoader;
@@ -19,6 +20,7 @@ import io.descent.model.MllibExport;
 import io.descent.optim.LipschitzEstimate;
 import io.descent.optim.Optimizer;
 import io.descent.optim.Problem;
+import io.descent.optim.StopReason;
 import io.descent.optim.StoppingRule;
 import io.descent.predict.HoldoutEvaluation;
 import io.descent.report.IterationRecord;
@@ -51,17 +53,23 @@ public final class Trainer {
   private final TrainConfig config;
   private final PrintStream log;
   private final ProgressBar progress;
+  private final StopRequest stop;
 
   public Trainer(SparkSession spark, TrainConfig config, PrintStream log) {
-    this(spark, config, log, null);
+    this(spark, config, log, null, StopRequest.NEVER);
   }
 
-  /** With a progress bar redrawn after every iteration (null: none). */
-  public Trainer(SparkSession spark, TrainConfig config, PrintStream log, ProgressBar progress) {
+  /**
+   * With a progress bar redrawn after every iteration (null: none), and {@code stop} asked
+   * after every iteration (a signal ends the run there, with a checkpoint and no model).
+   */
+  public Trainer(SparkSession spark, TrainConfig config, PrintStream log, ProgressBar progress,
+      StopRequest stop) {
     this.spark = spark;
     this.config = config;
     this.log = log;
     this.progress = progress;
+    this.stop = stop;
   }
 
   /** What {@link #fit} produced: the model, the loop's outcome, the held-out rows' records. */
@@ -184,12 +192,15 @@ public final class Trainer {
         data.fingerprint().toJson(), resumed.map(r -> r.history().size()).orElse(0),
         holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout));
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
-        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after);
+        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after, stop);
     TrainingLoop.Outcome out = resumed.isPresent()
         ? loop.continueFrom(resumed.get().state(), resumed.get().history())
         : loop.run(x0);
     if (progress != null) {
       progress.clear();
+    }
+    if (out.stopReason() == StopReason.SIGNALLED) {
+      throw stoppedBySignal(out.state().iteration(), checkpoints != null);
     }
     log.println("stopped: " + out.stopReason());
     LinearModel model = new LinearModel(config.loss(), layout, out.state().x(), data.labels(),
@@ -272,7 +283,9 @@ public final class Trainer {
       if (progress != null) {
         progress.show(it, (System.nanoTime() - started) / 1e9);
       }
-      if (checkpoints == null || p.stopReason() != null || it == 0 || it % config.checkpointEvery() != 0) {
+      boolean due = p.stopReason() == null && it > 0 && it % config.checkpointEvery() == 0;
+      boolean signalled = p.stopReason() == StopReason.SIGNALLED && it > 0;
+      if (checkpoints == null || !(due || signalled)) {
         return;
       }
       List<IterationRecord> history = p.history();
@@ -281,6 +294,14 @@ public final class Trainer {
           CheckpointCodec.rows(history.subList(savedRecords, history.size())));
       savedRecords = history.size();
     }
+  }
+
+  /** A stop asked for by a signal: no model, and the line that says how to go on. */
+  private DescentException stoppedBySignal(int iteration, boolean checkpointed) {
+    return new DescentException(stop.exitCode(), "stopped by " + stop.signal() + " at iteration "
+        + iteration + (checkpointed && iteration > 0
+            ? "; the checkpoint in " + config.checkpointDir() + " resumes it: run the same command again."
+            : "; there is no checkpoint (no --checkpoint-dir, or no iteration yet), so a new run starts over."));
   }
 
   private InputSpec inputSpec() {

@@ -40,13 +40,21 @@ public final class TrainingLoop {
   private final Optimizer optimizer;
   private final StoppingRule rule;
   private final Consumer<Progress> onIteration;
+  private final StopRequest stop;
 
   public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
       Consumer<Progress> onIteration) {
+    this(problem, optimizer, rule, onIteration, StopRequest.NEVER);
+  }
+
+  /** With {@code stop} asked after every iteration: a request ends the run there. */
+  public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
+      Consumer<Progress> onIteration, StopRequest stop) {
     this.problem = problem;
     this.optimizer = optimizer;
     this.rule = rule;
     this.onIteration = onIteration;
+    this.stop = stop;
   }
 
   /** A fresh run from x0. */
@@ -63,6 +71,7 @@ public final class TrainingLoop {
         problem.passes(), seconds(started)));
     List<IterationRecord> view = Collections.unmodifiableList(history);
     StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER : rule.check(null, state);
+    reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
     onIteration.accept(new Progress(state, view, reason));
     return reason != null ? new Outcome(state, view, reason) : continueFrom(state, history);
   }
@@ -91,6 +100,7 @@ public final class TrainingLoop {
           next.evaluation().gradientNorm(), step.stepSize(), step.predictedDecrease(),
           state.value() - next.value(), problem.passes() - passesBefore, seconds(started)));
       reason = rule.check(state, next);
+      reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
       state = next;
       onIteration.accept(new Progress(next, view, reason));
     }

@@ -23,10 +23,11 @@ public final class DescentProcess implements AutoCloseable {
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Thread pump;
 
   private DescentProcess(Process process) {
     this.process = process;
-    Thread pump = new Thread(() -> {
+    pump = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l; (l = r.readLine()) != null; ) {
@@ -101,12 +102,21 @@ public final class DescentProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * SIGTERM, as a scheduler sends on timeout or a Kubernetes pod on deletion. Sent with
+   * kill(1): Process.destroy() would also close our end of its output.
+   */
+  public void terminate() throws IOException, InterruptedException {
+    new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor();
+  }
+
   /** Waits for the exit code. */
   public int waitFor(long timeoutSeconds) throws InterruptedException {
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("descent did not finish in " + timeoutSeconds + " s:\n" + output());
     }
+    pump.join(10_000); // the last lines may still be in the pipe when the process has ended
     return process.exitValue();
   }
 
