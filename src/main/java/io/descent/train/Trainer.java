@@ -81,7 +81,8 @@ public final class Trainer {
       LinearModel warm = config.warmStart() == null ? null
           : models.read(config.warmStart(), "--warm-start");
       CheckpointStore checkpoints = config.checkpointDir() == null ? null
-          : new CheckpointStore(hadoop, config.checkpointDir(), config.keepCheckpoints(), warn);
+          : new CheckpointStore(hadoop, config.checkpointDir(),
+              config.keepCheckpoints(), warn);
       if (checkpoints != null) {
         checkpoints.preflight();
       }
@@ -132,7 +133,8 @@ public final class Trainer {
     TrainingData holdout = null;
     try {
       if (config.holdout() > 0) {
-        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.holdout(), config.seed(), level);
+        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.holdout(),
+            config.seed(), level);
         data = parts.training();
         holdout = parts.holdout();
       }
@@ -158,7 +160,8 @@ public final class Trainer {
   public Fit fit(TrainingData data, TrainingData holdout, LinearModel warm,
       CheckpointStore checkpoints) {
     Loss loss = config.loss().create(data.labels().numClasses());
-    ParamLayout layout = new ParamLayout(data.numFeatures(), loss.numOutputs(), config.intercept());
+    ParamLayout layout =
+        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.intercept());
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
         data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
     if (holdout != null) {
@@ -168,8 +171,10 @@ public final class Trainer {
     DistributedObjective objective =
         new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
             config.optimizerOptions().aggregationDepth());
-    checkDriverMemory(objective, data);
-    Regularization reg = new Regularization(config.reg(), config.elasticNet(), layout);
+    DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
+        objective.partialsAtDriver(), log);
+    Regularization reg =
+        new Regularization(config.reg(), config.elasticNet(), layout);
     Problem problem = new Problem(objective, reg);
     Optimizer optimizer = Optimizers.create(config, () -> stepSize(objective, reg));
     double[] x0 = warm == null ? new double[layout.size()] : WarmStart.params(warm, config, layout);
@@ -180,107 +185,57 @@ public final class Trainer {
     } else if (checkpoints != null) {
       resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
     }
-    AfterIteration after = new AfterIteration(checkpoints, optimizer,
-        data.fingerprint().toJson(), resumed.map(r -> r.history().size()).orElse(0),
-        holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout));
+    HoldoutEvaluation holdoutEvaluation =
+        holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout);
+    HoldoutScoring scoring =
+        holdoutEvaluation == null ? null : new HoldoutScoring(holdoutEvaluation, log);
+    List<Consumer<TrainingLoop.Progress>> printing = printing(scoring);
+    ProgressBarRedraw bar = progress == null ? null : new ProgressBarRedraw(progress, printing);
+    List<Consumer<TrainingLoop.Progress>> listeners =
+        new ArrayList<>(bar == null ? printing : List.of(bar));
+    if (checkpoints != null) {
+      listeners.add(new PeriodicCheckpoints(checkpoints, config.checkpointEvery(), optimizer,
+          config.fingerprint(), data.fingerprint().toJson(),
+          resumed.map(r -> r.history().size()).orElse(0)));
+    }
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
-        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after);
+        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()),
+        listeners);
     TrainingLoop.Outcome out = resumed.isPresent()
         ? loop.continueFrom(resumed.get().state(), resumed.get().history())
         : loop.run(x0);
-    if (progress != null) {
-      progress.clear();
+    if (bar != null) {
+      bar.finish();
     }
     log.println("stopped: " + out.stopReason());
-    LinearModel model = new LinearModel(config.loss(), layout, out.state().x(), data.labels(),
-        trainingInfo(out, data, holdout, after.validation),
+    List<ValidationRecord> validation =
+        scoring == null ? List.of() : List.copyOf(scoring.records());
+    LinearModel model = new LinearModel(config.loss(), layout, out.state().x(),
+        data.labels(),
+        trainingInfo(out, data, holdout, validation),
         data.hashing() == null ? null : data.hashing().scheme());
-    return new Fit(model, out, List.copyOf(after.validation));
+    return new Fit(model, out, validation);
   }
 
-  /**
-   * Refuses, before the first pass, a model whose vectors cannot fit in this driver's heap;
-   * says how much of it they will take when that is a noticeable share.
-   */
-  private void checkDriverMemory(DistributedObjective objective, TrainingData data) {
-    boolean local = spark.sparkContext().isLocal();
-    int lbfgsMemory = config.optimizerOptions().lbfgsMemory();
-    long maxHeap = Runtime.getRuntime().maxMemory();
-    StorageLevel level = data.blocks().getStorageLevel();
-    long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
-        level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
-        spark.sparkContext().getConf().getDouble("spark.memory.fraction", 0.6));
-    int tasks = local ? Math.min(spark.sparkContext().defaultParallelism(), data.numPartitions()) : 0;
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        config.optimizerOptions().newtonMaxDim(), config.maxIter(), objective.dimension(),
-        objective.partialsAtDriver(), tasks, cached);
-    DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
-    if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
-      log.printf(java.util.Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
-          + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,
-          cached > 0 ? " and cached data" : "", DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB,
-          maxHeap / DriverMemoryBudget.GIB);
+  /** The listeners that print, in the order of their lines: the iteration's, the holdout's. */
+  private List<Consumer<TrainingLoop.Progress>> printing(HoldoutScoring scoring) {
+    List<Consumer<TrainingLoop.Progress>> printing = new ArrayList<>();
+    printing.add(new ConsoleLines(log));
+    if (scoring != null) {
+      printing.add(scoring);
     }
+    return printing;
   }
 
   /** model.json, metrics.json, report.html and mllib/, published together. */
   private void write(ModelStore models, Fit fit, Map<String, Object> summary) {
     byte[] metrics = MetricsJson.render(fit.outcome().history(), fit.validation(), summary);
     byte[] report = ReportHtml.render(summary, fit.outcome().history(), fit.validation());
-    models.write(config.output(), fit.model(), metrics, Map.of(ModelStore.REPORT_HTML, report),
+    models.write(config.output(), fit.model(), metrics,
+        Map.of(ModelStore.REPORT_HTML, report),
         tmp -> MllibExport.save(fit.model(), spark.sparkContext(),
             new Path(tmp, MllibExport.DIRECTORY).toString()),
         config.overwrite());
-  }
-
-  /**
-   * After every iteration (and the start): the log line, the held-out rows' record, the
-   * progress bar and, when one is due, a checkpoint (not after the last iteration), which
-   * appends the history records since the last one.
-   */
-  private final class AfterIteration implements Consumer<TrainingLoop.Progress> {
-    private final CheckpointStore checkpoints;
-    private final Optimizer optimizer;
-    private final Map<String, Object> input;
-    private final HoldoutEvaluation holdout;
-    private final List<ValidationRecord> validation = new ArrayList<>();
-    private final long started = System.nanoTime();
-    /** History records the checkpoints already hold. */
-    private int savedRecords;
-
-    AfterIteration(CheckpointStore checkpoints, Optimizer optimizer, Map<String, Object> input,
-        int savedRecords, HoldoutEvaluation holdout) {
-      this.checkpoints = checkpoints;
-      this.optimizer = optimizer;
-      this.input = input;
-      this.savedRecords = savedRecords;
-      this.holdout = holdout;
-    }
-
-    @Override
-    public void accept(TrainingLoop.Progress p) {
-      if (progress != null) {
-        progress.clear();
-      }
-      log.println(p.last().logLine());
-      int it = p.state().iteration();
-      if (holdout != null) {
-        ValidationRecord v = holdout.evaluate(it, p.state().x());
-        validation.add(v);
-        log.println(v.logLine());
-      }
-      if (progress != null) {
-        progress.show(it, (System.nanoTime() - started) / 1e9);
-      }
-      if (checkpoints == null || p.stopReason() != null || it == 0 || it % config.checkpointEvery() != 0) {
-        return;
-      }
-      List<IterationRecord> history = p.history();
-      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), config.fingerprint(), input),
-          CheckpointCodec.vectors(p.state()),
-          CheckpointCodec.rows(history.subList(savedRecords, history.size())));
-      savedRecords = history.size();
-    }
   }
 
   private InputSpec inputSpec() {
