@@ -61,7 +61,7 @@ final class TrainCommand {
     boolean verbose = parsed.hasMatchedOption("--verbose");
     Logging.configure(verbose);
     SparkSession spark = given != null ? given
-        : SparkSessions.create(config.master(), config.sparkConf());
+        : SparkSessions.create(config.run().master(), config.run().sparkConf());
     try {
       new Trainer(spark, config, out, progressBar(config)).run();
     } finally {
@@ -73,6 +73,7 @@ final class TrainCommand {
 
   /** A progress bar on stderr when a person is watching a terminal; none when piped or logged. */
   private ProgressBar progressBar(TrainConfig config) {
-    return System.console() != null && config.maxIter() > 0 ? new ProgressBar(err, config.maxIter()) : null;
+    int budget = config.run().maxIter();
+    return System.console() != null && budget > 0 ? new ProgressBar(err, budget) : null;
   }
 }

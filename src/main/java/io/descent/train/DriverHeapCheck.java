@@ -26,17 +26,17 @@ final class DriverHeapCheck {
   static void check(SparkContext spark, TrainConfig config, TrainingData data, long parameters,
       int partialsAtDriver, PrintStream log) {
     boolean local = spark.isLocal();
-    int lbfgsMemory = config.optimizerOptions().lbfgsMemory();
+    int lbfgsMemory = config.solver().optimizerOptions().lbfgsMemory();
     long maxHeap = Runtime.getRuntime().maxMemory();
     StorageLevel level = data.blocks().getStorageLevel();
     long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
         level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
         spark.getConf().getDouble("spark.memory.fraction", 0.6));
     int tasks = local ? Math.min(spark.defaultParallelism(), data.numPartitions()) : 0;
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        config.optimizerOptions().newtonMaxDim(), config.maxIter(), parameters,
+    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.solver().optimizer(), lbfgsMemory,
+        config.run().newtonMaxDim(), config.run().maxIter(), parameters,
         partialsAtDriver, tasks, cached);
-    DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
+    DriverMemoryBudget.check(need, config.solver().optimizer(), lbfgsMemory, maxHeap);
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
       log.printf(Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
           + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,

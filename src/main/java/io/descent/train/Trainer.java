@@ -1,6 +1,7 @@
 package io.descent.train;
 
 import io.descent.BadInputException;
+import io.descent.config.InputSettings;
 import io.descent.config.TrainConfig;
 import io.descent.data.BadRecords;
 import io.descent.data.DataLoader;
@@ -74,20 +75,20 @@ public final class Trainer {
     Consumer<String> warn = w -> log.println("warning: " + w);
     refuseOverlaps(new DirectoryOverlap(hadoop));
     ModelStore models = new ModelStore(hadoop, warn);
-    models.preflight(config.output(), config.overwrite());
+    models.preflight(config.run().output(), config.run().overwrite());
     try (DirectoryLock outputLock =
-        DirectoryLock.acquire(hadoop, config.output(), "--output", "descent train", warn)) {
-      models.recoverLeftovers(config.output()).forEach(log::println);
-      LinearModel warm = config.warmStart() == null ? null
-          : models.read(config.warmStart(), "--warm-start");
-      CheckpointStore checkpoints = config.checkpointDir() == null ? null
-          : new CheckpointStore(hadoop, config.checkpointDir(),
-              config.keepCheckpoints(), warn);
+        DirectoryLock.acquire(hadoop, config.run().output(), "--output", "descent train", warn)) {
+      models.recoverLeftovers(config.run().output()).forEach(log::println);
+      LinearModel warm = config.solver().warmStart() == null ? null
+          : models.read(config.solver().warmStart(), "--warm-start");
+      CheckpointStore checkpoints = config.run().checkpointDir() == null ? null
+          : new CheckpointStore(hadoop, config.run().checkpointDir(),
+              config.run().keepCheckpoints(), warn);
       if (checkpoints != null) {
         checkpoints.preflight();
       }
       try (DirectoryLock checkpointLock = checkpoints == null ? null : DirectoryLock.acquire(
-          hadoop, config.checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
+          hadoop, config.run().checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
         if (checkpoints != null) {
           checkpoints.removeLeftovers().forEach(log::println);
         }
@@ -102,10 +103,10 @@ public final class Trainer {
    * the input would be read as data by the next run.
    */
   private void refuseOverlaps(DirectoryOverlap overlap) {
-    DirectoryOverlap.Use data = new DirectoryOverlap.Use("--data", config.data());
-    DirectoryOverlap.Use output = new DirectoryOverlap.Use("--output", config.output());
+    DirectoryOverlap.Use data = new DirectoryOverlap.Use("--data", config.input().data());
+    DirectoryOverlap.Use output = new DirectoryOverlap.Use("--output", config.run().output());
     DirectoryOverlap.Use checkpoints =
-        new DirectoryOverlap.Use("--checkpoint-dir", config.checkpointDir());
+        new DirectoryOverlap.Use("--checkpoint-dir", config.run().checkpointDir());
     overlap.refuse(output, data);
     overlap.refuse(checkpoints, data);
     overlap.refuse(checkpoints, output);
@@ -114,14 +115,14 @@ public final class Trainer {
 
   private TrainingResult loadAndTrain(ModelStore models, LinearModel warm,
       CheckpointStore checkpoints, long started) {
-    StorageLevel level = StorageLevel.fromString(config.storageLevel());
+    StorageLevel level = StorageLevel.fromString(config.run().storageLevel());
     TrainingData data = new DataLoader(spark).load(inputSpec(), labelPolicy(config),
-        config.partitions(), config.blockBytes(), level,
-        new LoadOptions(BadRecords.named(config.badRecords()), config.hashFeatures(),
-            FeaturePrecision.named(config.featurePrecision())));
-    if (config.partitions() > data.numPartitions()) {
+        config.solver().partitions(), config.input().blockBytes(), level,
+        new LoadOptions(BadRecords.named(config.run().badRecords()), config.input().hashFeatures(),
+            FeaturePrecision.named(config.input().featurePrecision())));
+    if (config.solver().partitions() > data.numPartitions()) {
       log.printf("warning: --partitions %d is more than the %d rows; using %d partitions "
-          + "(more would only add empty tasks to every pass)%n", config.partitions(),
+          + "(more would only add empty tasks to every pass)%n", config.solver().partitions(),
           data.numRows(), data.numPartitions());
     }
     if (data.skipped().count() > 0) {
@@ -132,16 +133,16 @@ public final class Trainer {
     }
     TrainingData holdout = null;
     try {
-      if (config.holdout() > 0) {
-        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.holdout(),
-            config.seed(), level);
+      if (config.input().holdout() > 0) {
+        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.input().holdout(),
+            config.solver().seed(), level);
         data = parts.training();
         holdout = parts.holdout();
       }
       Fit fit = fit(data, holdout, warm, checkpoints);
       double seconds = (System.nanoTime() - started) / 1e9;
       write(models, fit, summary(fit, data, holdout, seconds));
-      log.println("model written to " + config.output());
+      log.println("model written to " + config.run().output());
       return new TrainingResult(fit.model(), fit.outcome().history(), fit.outcome().stopReason(),
           data.numRows(), seconds);
     } finally {
@@ -159,14 +160,14 @@ public final class Trainer {
    */
   public Fit fit(TrainingData data, TrainingData holdout, LinearModel warm,
       CheckpointStore checkpoints) {
-    Loss loss = config.loss().create(data.labels().numClasses());
+    Loss loss = config.model().loss().create(data.labels().numClasses());
     ParamLayout layout =
-        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.intercept());
+        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.model().intercept());
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
         data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
     if (holdout != null) {
       log.printf("holdout: %d rows held out for validation (fraction %s, seed %d)%n",
-          holdout.numRows(), config.holdout(), config.seed());
+          holdout.numRows(), config.input().holdout(), config.solver().seed());
     }
     DistributedObjective objective =
         new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
@@ -174,13 +175,13 @@ public final class Trainer {
     DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
         objective.partialsAtDriver(), log);
     Regularization reg =
-        new Regularization(config.reg(), config.elasticNet(), layout);
+        new Regularization(config.model().reg(), config.model().elasticNet(), layout);
     Problem problem = new Problem(objective, reg);
     Optimizer optimizer = Optimizers.create(config, () -> stepSize(objective, reg));
     double[] x0 = warm == null ? new double[layout.size()] : WarmStart.params(warm, config, layout);
 
     Optional<CheckpointCodec.Restored> resumed = Optional.empty();
-    if (checkpoints != null && "never".equals(config.resume())) {
+    if (checkpoints != null && "never".equals(config.run().resume())) {
       checkpoints.clear();
     } else if (checkpoints != null) {
       resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
@@ -194,12 +195,12 @@ public final class Trainer {
     List<Consumer<TrainingLoop.Progress>> listeners =
         new ArrayList<>(bar == null ? printing : List.of(bar));
     if (checkpoints != null) {
-      listeners.add(new PeriodicCheckpoints(checkpoints, config.checkpointEvery(), optimizer,
+      listeners.add(new PeriodicCheckpoints(checkpoints, config.run().checkpointEvery(), optimizer,
           config.fingerprint(), data.fingerprint().toJson(),
           resumed.map(r -> r.history().size()).orElse(0)));
     }
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
-        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()),
+        new StoppingRule(config.run().maxIter(), config.solver().tol(), config.solver().gradTol()),
         listeners);
     TrainingLoop.Outcome out = resumed.isPresent()
         ? loop.continueFrom(resumed.get().state(), resumed.get().history())
@@ -210,7 +211,7 @@ public final class Trainer {
     log.println("stopped: " + out.stopReason());
     List<ValidationRecord> validation =
         scoring == null ? List.of() : List.copyOf(scoring.records());
-    LinearModel model = new LinearModel(config.loss(), layout, out.state().x(),
+    LinearModel model = new LinearModel(config.model().loss(), layout, out.state().x(),
         data.labels(),
         trainingInfo(out, data, holdout, validation),
         data.hashing() == null ? null : data.hashing().scheme());
@@ -231,21 +232,22 @@ public final class Trainer {
   private void write(ModelStore models, Fit fit, Map<String, Object> summary) {
     byte[] metrics = MetricsJson.render(fit.outcome().history(), fit.validation(), summary);
     byte[] report = ReportHtml.render(summary, fit.outcome().history(), fit.validation());
-    models.write(config.output(), fit.model(), metrics,
+    models.write(config.run().output(), fit.model(), metrics,
         Map.of(ModelStore.REPORT_HTML, report),
         tmp -> MllibExport.save(fit.model(), spark.sparkContext(),
             new Path(tmp, MllibExport.DIRECTORY).toString()),
-        config.overwrite());
+        config.run().overwrite());
   }
 
   private InputSpec inputSpec() {
-    return new InputSpec(config.data(), config.format(), config.labelCol(), config.weightCol(),
-        config.featuresCol(), config.numFeatures());
+    InputSettings in = config.input();
+    return new InputSpec(in.data(), in.format(), in.labelCol(), in.weightCol(), in.featuresCol(),
+        in.numFeatures());
   }
 
   /** What the loss needs of labels: real values, two classes, or K classes. */
   public static LabelPolicy labelPolicy(TrainConfig config) {
-    return LabelPolicy.of(config.loss().labels(), config.positiveLabel());
+    return LabelPolicy.of(config.model().loss().labels(), config.model().positiveLabel());
   }
 
   /**
@@ -253,8 +255,8 @@ public final class Trainer {
    * ({@link LipschitzEstimate}: a fixed number of passes, deterministic).
    */
   private double stepSize(DistributedObjective objective, Regularization reg) {
-    if (config.step() != null) {
-      return config.step();
+    if (config.solver().step() != null) {
+      return config.solver().step();
     }
     double lipschitz = LipschitzEstimate.of(objective, reg);
     if (!(lipschitz > 0) || !Double.isFinite(lipschitz)) {
@@ -274,7 +276,7 @@ public final class Trainer {
     t.put("objective", out.state().value());
     t.put("gradientNorm", out.state().evaluation().gradientNorm());
     t.put("stopReason", out.stopReason().text());
-    t.put("optimizer", config.optimizer());
+    t.put("optimizer", config.solver().optimizer());
     t.put("rows", data.numRows());
     t.put("partitions", data.numPartitions());
     if (data.skipped().count() > 0) {
@@ -289,8 +291,8 @@ public final class Trainer {
         t.put("validation", validation.get(validation.size() - 1).toJson());
       }
     }
-    if (config.warmStart() != null) {
-      t.put("warmStartFrom", config.warmStart());
+    if (config.solver().warmStart() != null) {
+      t.put("warmStartFrom", config.solver().warmStart());
     }
     t.put("config", config.toJson());
     return t;
@@ -300,7 +302,7 @@ public final class Trainer {
       double seconds) {
     TrainingLoop.Outcome out = fit.outcome();
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("data", config.data());
+    s.put("data", config.input().data());
     s.put("rows", data.numRows());
     if (holdout != null) {
       s.put("validationRows", holdout.numRows());
@@ -308,8 +310,8 @@ public final class Trainer {
     s.put("features", data.numFeatures());
     s.put("partitions", data.numPartitions());
     s.put("cachedArrayBytes", data.arrayBytes());
-    s.put("loss", config.loss().cliName());
-    s.put("optimizer", config.optimizer());
+    s.put("loss", config.model().loss().cliName());
+    s.put("optimizer", config.solver().optimizer());
     s.put("iterations", out.state().iteration());
     s.put("stopReason", out.stopReason().text());
     s.put("objective", out.state().value());
