@@ -28,8 +28,6 @@ import io.descent.report.ProgressBar;
 import io.descent.report.ReportHtml;
 import io.descent.report.ValidationRecord;
 import io.descent.store.CheckpointStore;
-import io.descent.store.DirectoryLock;
-import io.descent.store.DirectoryOverlap;
 import io.descent.store.ModelStore;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -71,46 +68,8 @@ public final class Trainer {
 
   public TrainingResult run() {
     long started = System.nanoTime();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Consumer<String> warn = w -> log.println("warning: " + w);
-    refuseOverlaps(new DirectoryOverlap(hadoop));
-    ModelStore models = new ModelStore(hadoop, warn);
-    models.preflight(config.run().output(), config.run().overwrite());
-    try (DirectoryLock outputLock =
-        DirectoryLock.acquire(hadoop, config.run().output(), "--output", "descent train", warn)) {
-      models.recoverLeftovers(config.run().output()).forEach(log::println);
-      LinearModel warm = config.solver().warmStart() == null ? null
-          : models.read(config.solver().warmStart(), "--warm-start");
-      CheckpointStore checkpoints = config.run().checkpointDir() == null ? null
-          : new CheckpointStore(hadoop, config.run().checkpointDir(),
-              config.run().keepCheckpoints(), warn);
-      if (checkpoints != null) {
-        checkpoints.preflight();
-      }
-      try (DirectoryLock checkpointLock = checkpoints == null ? null : DirectoryLock.acquire(
-          hadoop, config.run().checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
-        if (checkpoints != null) {
-          checkpoints.removeLeftovers().forEach(log::println);
-        }
-        return loadAndTrain(models, warm, checkpoints, started);
-      }
-    }
-  }
-
-  /**
-   * The directories the run writes may be, contain or lie inside nothing else it uses:
-   * replacing the output must never delete the input or the checkpoints, and a model inside
-   * the input would be read as data by the next run.
-   */
-  private void refuseOverlaps(DirectoryOverlap overlap) {
-    DirectoryOverlap.Use data = new DirectoryOverlap.Use("--data", config.input().data());
-    DirectoryOverlap.Use output = new DirectoryOverlap.Use("--output", config.run().output());
-    DirectoryOverlap.Use checkpoints =
-        new DirectoryOverlap.Use("--checkpoint-dir", config.run().checkpointDir());
-    overlap.refuse(output, data);
-    overlap.refuse(checkpoints, data);
-    overlap.refuse(checkpoints, output);
-    // --warm-start may name the output itself: replacing last night's model is the pattern.
+    return GuardedRun.run(spark.sparkContext().hadoopConfiguration(), config, log,
+        (models, warm, checkpoints) -> loadAndTrain(models, warm, checkpoints, started));
   }
 
   private TrainingResult loadAndTrain(ModelStore models, LinearModel warm,
