@@ -62,7 +62,7 @@ final class TrainCommand {
     boolean verbose = parsed.hasMatchedOption("--verbose");
     Logging.configure(verbose);
     SparkSession spark = given != null ? given
-        : SparkSessions.create(config.master(), config.sparkConf());
+        : SparkSessions.create(config.run().master(), config.run().sparkConf());
     // A process of its own stops gracefully on SIGTERM/SIGINT; a session lent by a caller
     // (tests, an embedding application) keeps its signals to itself.
     try (SignalStop stop = given == null ? SignalStop.install() : null) {
@@ -77,6 +77,7 @@ final class TrainCommand {
 
   /** A progress bar on stderr when a person is watching a terminal; none when piped or logged. */
   private ProgressBar progressBar(TrainConfig config) {
-    return System.console() != null && config.maxIter() > 0 ? new ProgressBar(err, config.maxIter()) : null;
+    int budget = config.run().maxIter();
+    return System.console() != null && budget > 0 ? new ProgressBar(err, budget) : null;
   }
 }

@@ -2,14 +2,15 @@ package io.descent.config;
 
 /**
  * The settings of particular optimizers (see {@link ConfigKeys} for their meaning):
- * lbfgs-memory, newton-max-dim, the mini-batch settings of sgd and adam, and the depth of
- * the engine's reduction tree (aggregation-depth).
+ * lbfgs-memory, the mini-batch settings of sgd and adam, and the depth of the engine's
+ * reduction tree (aggregation-depth). Newton's size guard, which changes no result, is a
+ * {@link RunSettings} limit.
  */
-public record OptimizerOptions(int lbfgsMemory, int newtonMaxDim, double batchFraction,
-    String stepSchedule, double stepDecay, double momentum, int aggregationDepth) {
+public record OptimizerOptions(int lbfgsMemory, double batchFraction, String stepSchedule,
+    double stepDecay, double momentum, int aggregationDepth) {
 
   /** The defaults of {@link ConfigKeys}. */
   public static OptimizerOptions defaults() {
-    return new OptimizerOptions(10, 4096, 0.1, "constant", 0.01, 0.0, 2);
+    return new OptimizerOptions(10, 0.1, "constant", 0.01, 0.0, 2);
   }
 }

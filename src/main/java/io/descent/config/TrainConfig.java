@@ -8,49 +8,16 @@ import io.descent.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Every setting of a training run: one immutable, validated record built from
- * {@code conf/*.properties} and flags. {@link #toJson()} is what model.json records and
- * what a checkpoint's fingerprint compares.
+ * {@code conf/*.properties} and flags, in four parts. The input, the model and the solver
+ * define the result: their settings are the {@link #fingerprint()} a checkpoint's must
+ * match. The run's say where and how it goes. {@link #toJson()}, all four, is what
+ * model.json records.
  */
-public record TrainConfig(
-    String data,
-    String format,
-    String labelCol,
-    String weightCol,
-    String featuresCol,
-    Integer numFeatures,
-    LossKind loss,
-    Double positiveLabel,
-    String output,
-    boolean overwrite,
-    String optimizer,
-    Double step,
-    double reg,
-    double elasticNet,
-    boolean intercept,
-    int maxIter,
-    double tol,
-    double gradTol,
-    String checkpointDir,
-    int checkpointEvery,
-    int keepCheckpoints,
-    String resume,
-    String warmStart,
-    int partitions,
-    long seed,
-    String master,
-    long blockBytes,
-    String storageLevel,
-    Map<String, String> sparkConf,
-    OptimizerOptions optimizerOptions,
-    double holdout,
-    String badRecords,
-    int hashFeatures,
-    String featurePrecision) {
+public record TrainConfig(InputSettings input, ModelSettings model, SolverSettings solver,
+    RunSettings run) {
 
   public static final List<String> OPTIMIZERS = OptimizerKind.names();
   public static final List<String> STEP_SCHEDULES = List.of("constant", "invsqrt", "decay");
@@ -60,13 +27,6 @@ public record TrainConfig(
   public static final List<String> FEATURE_PRECISIONS = List.of("double", "float");
   public static final List<String> STORAGE_LEVELS =
       List.of("MEMORY_ONLY", "MEMORY_AND_DISK", "MEMORY_ONLY_SER", "MEMORY_AND_DISK_SER", "DISK_ONLY");
-
-  /** Keys that describe the run but do not change its result: left out of the fingerprint. */
-  static final Set<String> NOT_FINGERPRINTED =
-      Set.of("output", "overwrite", "checkpointDir", "checkpointEvery", "keepCheckpoints",
-          "resume", "master", "maxIter", "storageLevel", "sparkConf", "newtonMaxDim",
-          // A load that succeeds under fail reads the same rows under skip.
-          "badRecords");
 
   /** Every key accepted in a configuration file, with its default (null: none). */
   public static final Map<String, String> DEFAULTS = ConfigKeys.defaults();
@@ -105,41 +65,47 @@ public record TrainConfig(
       throw new BadInputException(s.origin("positive-label") + ": a positive label applies to the "
           + String.join(" and ", binaryLosses()) + " losses only, not " + loss + ".");
     }
+    // Read in this order so that, of several bad values, the same one is reported first.
+    String format = r.choice("format", FORMATS);
+    String labelCol = r.string("label-col");
+    String weightCol = r.string("weight-col");
+    String featuresCol = r.string("features-col");
+    Integer numFeatures = r.positiveIntOrNull("num-features");
+    Double positiveLabel = r.doubleOrNull("positive-label");
+    boolean overwrite = r.bool("overwrite");
+    boolean intercept = r.bool("intercept");
+    int maxIter = r.intAtLeast("max-iter", 0);
+    double tol = r.nonNegativeDouble("tol");
+    double gradTol = r.nonNegativeDouble("grad-tol");
+    String checkpointDir = r.string("checkpoint-dir");
+    int checkpointEvery = r.intAtLeast("checkpoint-every", 1);
+    int keepCheckpoints = r.intAtLeast("keep-checkpoints", 1);
+    String resume = r.choice("resume", RESUME_MODES);
+    String warmStart = r.string("warm-start");
+    int partitions = r.intAtLeast("partitions", 0);
+    long seed = r.longValue("seed");
+    String master = r.string("master");
+    long blockBytes = r.longAtLeast("block-bytes", 1024);
+    String storageLevel = r.choice("storage-level", STORAGE_LEVELS);
+    Map<String, String> sparkConf = Map.copyOf(s.sparkConf());
+    double batchFraction = batchFraction(s, r);
+    double momentum = momentum(s, r);
+    int lbfgsMemory = r.intAtLeast("lbfgs-memory", 1);
+    int newtonMaxDim = r.intAtLeast("newton-max-dim", 1);
+    OptimizerOptions options = new OptimizerOptions(lbfgsMemory, batchFraction,
+        r.choice("step-schedule", STEP_SCHEDULES), r.nonNegativeDouble("step-decay"), momentum,
+        r.intAtLeast("aggregation-depth", 1));
+    double holdout = holdoutFraction(s, r);
+    String badRecords = r.choice("bad-records", BAD_RECORDS);
+    int hashFeatures = hashBuckets(s, r);
+    String featurePrecision = r.choice("feature-precision", FEATURE_PRECISIONS);
     return new TrainConfig(
-        data,
-        r.choice("format", FORMATS),
-        r.string("label-col"),
-        r.string("weight-col"),
-        r.string("features-col"),
-        r.positiveIntOrNull("num-features"),
-        loss,
-        r.doubleOrNull("positive-label"),
-        output,
-        r.bool("overwrite"),
-        optimizer,
-        step,
-        reg,
-        alpha,
-        r.bool("intercept"),
-        r.intAtLeast("max-iter", 0),
-        r.nonNegativeDouble("tol"),
-        r.nonNegativeDouble("grad-tol"),
-        r.string("checkpoint-dir"),
-        r.intAtLeast("checkpoint-every", 1),
-        r.intAtLeast("keep-checkpoints", 1),
-        r.choice("resume", RESUME_MODES),
-        r.string("warm-start"),
-        r.intAtLeast("partitions", 0),
-        r.longValue("seed"),
-        r.string("master"),
-        r.longAtLeast("block-bytes", 1024),
-        r.choice("storage-level", STORAGE_LEVELS),
-        Map.copyOf(s.sparkConf()),
-        optimizerOptions(s, r),
-        holdoutFraction(s, r),
-        r.choice("bad-records", BAD_RECORDS),
-        hashBuckets(s, r),
-        r.choice("feature-precision", FEATURE_PRECISIONS));
+        new InputSettings(data, format, labelCol, weightCol, featuresCol, numFeatures,
+            hashFeatures, holdout, blockBytes, featurePrecision),
+        new ModelSettings(loss, positiveLabel, reg, alpha, intercept),
+        new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
+        new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,
+            resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords));
   }
 
   private static List<String> binaryLosses() {
@@ -170,89 +136,50 @@ public record TrainConfig(
     return f;
   }
 
-  private static OptimizerOptions optimizerOptions(Settings s, Reader r) {
+  private static double batchFraction(Settings s, Reader r) {
     double fraction = r.doubleValue("batch-fraction");
     if (!(fraction > 0 && fraction <= 1)) {
       throw new BadInputException(s.origin("batch-fraction") + ": " + fraction
           + " is not a fraction of the rows in (0, 1].");
     }
+    return fraction;
+  }
+
+  private static double momentum(Settings s, Reader r) {
     double momentum = r.nonNegativeDouble("momentum");
     if (momentum >= 1) {
       throw new BadInputException(s.origin("momentum") + ": " + momentum
           + " is not in [0, 1); momentum 1 or more never forgets and diverges.");
     }
-    return new OptimizerOptions(r.intAtLeast("lbfgs-memory", 1), r.intAtLeast("newton-max-dim", 1),
-        fraction, r.choice("step-schedule", STEP_SCHEDULES), r.nonNegativeDouble("step-decay"),
-        momentum, r.intAtLeast("aggregation-depth", 1));
+    return momentum;
   }
 
-  /** The settings as recorded in model.json (sorted keys, no nulls). */
-  public Map<String, Object> toJson() {
-    Map<String, Object> m = new TreeMap<>();
-    put(m, "data", data);
-    put(m, "format", format);
-    put(m, "labelCol", labelCol);
-    put(m, "weightCol", weightCol);
-    put(m, "featuresCol", featuresCol);
-    put(m, "numFeatures", numFeatures);
-    put(m, "loss", loss.cliName());
-    put(m, "positiveLabel", positiveLabel);
-    put(m, "output", output);
-    put(m, "overwrite", overwrite);
-    put(m, "optimizer", optimizer);
-    put(m, "step", step == null ? "auto" : step);
-    put(m, "reg", reg);
-    put(m, "elasticNet", elasticNet);
-    put(m, "intercept", intercept);
-    put(m, "maxIter", maxIter);
-    put(m, "tol", tol);
-    put(m, "gradTol", gradTol);
-    put(m, "checkpointDir", checkpointDir);
-    put(m, "checkpointEvery", checkpointEvery);
-    put(m, "keepCheckpoints", keepCheckpoints);
-    put(m, "resume", resume);
-    put(m, "warmStart", warmStart);
-    put(m, "partitions", partitions);
-    put(m, "seed", seed);
-    put(m, "master", master);
-    put(m, "blockBytes", blockBytes);
-    put(m, "storageLevel", storageLevel);
-    put(m, "lbfgsMemory", optimizerOptions.lbfgsMemory());
-    put(m, "newtonMaxDim", optimizerOptions.newtonMaxDim());
-    put(m, "batchFraction", optimizerOptions.batchFraction());
-    put(m, "stepSchedule", optimizerOptions.stepSchedule());
-    put(m, "stepDecay", optimizerOptions.stepDecay());
-    put(m, "momentum", optimizerOptions.momentum());
-    put(m, "aggregationDepth", optimizerOptions.aggregationDepth());
-    if (holdout > 0) {
-      m.put("holdout", holdout);
-    }
-    put(m, "badRecords", badRecords);
-    if (hashFeatures > 0) {
-      m.put("hashFeatures", hashFeatures);
-    }
-    // Recorded (and fingerprinted: float rounding changes the result) only when not the
-    // default, so that runs and checkpoints from before the setting existed still match.
-    if (!"double".equals(featurePrecision)) {
-      m.put("featurePrecision", featurePrecision);
-    }
-    if (!sparkConf.isEmpty()) {
-      m.put("sparkConf", new TreeMap<>(sparkConf));
-    }
-    return m;
+  /** The solver's optimizer options, also here: Trainer builds the engine from this call. */
+  public OptimizerOptions optimizerOptions() {
+    return solver.optimizerOptions();
   }
 
-  /** The settings that determine the trained model: what a resumed run must agree on. */
+  /**
+   * The settings that determine the trained model, what a resumed run must agree on: those of
+   * the input, the model and the solver.
+   */
   public Map<String, Object> fingerprint() {
-    Map<String, Object> m = toJson();
-    m.keySet().removeAll(NOT_FINGERPRINTED);
-    return m;
+    return resultDefining().map();
   }
 
-  private static void put(Map<String, Object> m, String k, Object v) {
-    if (v != null) {
-      m.put(k, v);
-    }
+  /** The settings as model.json records them (sorted keys, no nulls): all four parts. */
+  public Map<String, Object> toJson() {
+    SettingsJson json = resultDefining();
+    run.addTo(json);
+    return json.map();
+  }
+
+  private SettingsJson resultDefining() {
+    SettingsJson json = new SettingsJson();
+    input.addTo(json);
+    model.addTo(json);
+    solver.addTo(json);
+    return json;
   }
 
   /** Typed reads that fall back to the defaults and name the origin on failure. */

@@ -168,9 +168,10 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     TrainConfig config = config();
     String weights = isDefined(weightCol) ? getOrDefault(weightCol) : null;
     TrainingData data = FrameLoader.load(dataset.toDF(), getOrDefault(labelCol),
-        getOrDefault(featuresCol), weights, Trainer.labelPolicy(config), config.numFeatures(),
-        config.partitions(), config.blockBytes(), StorageLevel.MEMORY_AND_DISK(),
-        FeaturePrecision.named(config.featurePrecision()));
+        getOrDefault(featuresCol), weights, Trainer.labelPolicy(config),
+        config.input().numFeatures(), config.solver().partitions(), config.input().blockBytes(),
+        StorageLevel.MEMORY_AND_DISK(),
+        FeaturePrecision.named(config.input().featurePrecision()));
     try {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       Trainer.Fit fit = new Trainer(dataset.sparkSession(), config, quiet).fit(data, null, null, null);

@@ -18,13 +18,14 @@ final class Optimizers {
    */
   static Optimizer create(TrainConfig config, DoubleSupplier step) {
     // TrainConfig has refused unknown names and the losses without a usable Hessian.
-    return OptimizerKind.named(config.optimizer()).create(settings(config, step));
+    return OptimizerKind.named(config.solver().optimizer()).create(settings(config, step));
   }
 
   static OptimizerSettings settings(TrainConfig config, DoubleSupplier step) {
-    OptimizerOptions o = config.optimizerOptions();
-    return new OptimizerSettings(step, config.step(), o.lbfgsMemory(), o.newtonMaxDim(),
+    OptimizerOptions o = config.solver().optimizerOptions();
+    return new OptimizerSettings(step, config.solver().step(), o.lbfgsMemory(),
+        config.run().newtonMaxDim(),
         StepSchedule.byName(o.stepSchedule()), o.stepDecay(), o.momentum(), o.batchFraction(),
-        config.seed());
+        config.solver().seed());
   }
 }

@@ -38,15 +38,15 @@ final class Resume {
     }
     if (difference != null) {
       String where = "The checkpoint " + CheckpointStore.name(c.iteration()) + " in "
-          + config.checkpointDir() + " belongs to another run: " + difference;
-      if (!"force".equals(config.resume())) {
+          + config.run().checkpointDir() + " belongs to another run: " + difference;
+      if (!"force".equals(config.run().resume())) {
         throw new BadInputException(where + " Use a new --checkpoint-dir, --resume never to "
             + "start over, or --resume force to continue anyway.");
       }
       log.println("warning: " + where + " Continuing (--resume force).");
     }
     log.printf("resuming from checkpoint at iteration %d in %s%n", c.iteration(),
-        config.checkpointDir());
+        config.run().checkpointDir());
     return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), meta, c.vectors(),
         c.rows()));
   }

@@ -2,6 +2,7 @@ package io.descent.train;
 
 import io.descent.BadInputException;
 import io.descent.DescentException;
+import io.descent.config.InputSettings;
 import io.descent.config.TrainConfig;
 import io.descent.data.BadRecords;
 import io.descent.data.DataLoader;
@@ -29,8 +30,6 @@ import io.descent.report.ProgressBar;
 import io.descent.report.ReportHtml;
 import io.descent.report.ValidationRecord;
 import io.descent.store.CheckpointStore;
-import io.descent.store.DirectoryLock;
-import io.descent.store.DirectoryOverlap;
 import io.descent.store.ModelStore;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -39,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -78,57 +76,20 @@ public final class Trainer {
 
   public TrainingResult run() {
     long started = System.nanoTime();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Consumer<String> warn = w -> log.println("warning: " + w);
-    refuseOverlaps(new DirectoryOverlap(hadoop));
-    ModelStore models = new ModelStore(hadoop, warn);
-    models.preflight(config.output(), config.overwrite());
-    try (DirectoryLock outputLock =
-        DirectoryLock.acquire(hadoop, config.output(), "--output", "descent train", warn)) {
-      models.recoverLeftovers(config.output()).forEach(log::println);
-      LinearModel warm = config.warmStart() == null ? null
-          : models.read(config.warmStart(), "--warm-start");
-      CheckpointStore checkpoints = config.checkpointDir() == null ? null
-          : new CheckpointStore(hadoop, config.checkpointDir(), config.keepCheckpoints(), warn);
-      if (checkpoints != null) {
-        checkpoints.preflight();
-      }
-      try (DirectoryLock checkpointLock = checkpoints == null ? null : DirectoryLock.acquire(
-          hadoop, config.checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
-        if (checkpoints != null) {
-          checkpoints.removeLeftovers().forEach(log::println);
-        }
-        return loadAndTrain(models, warm, checkpoints, started);
-      }
-    }
-  }
-
-  /**
-   * The directories the run writes may be, contain or lie inside nothing else it uses:
-   * replacing the output must never delete the input or the checkpoints, and a model inside
-   * the input would be read as data by the next run.
-   */
-  private void refuseOverlaps(DirectoryOverlap overlap) {
-    DirectoryOverlap.Use data = new DirectoryOverlap.Use("--data", config.data());
-    DirectoryOverlap.Use output = new DirectoryOverlap.Use("--output", config.output());
-    DirectoryOverlap.Use checkpoints =
-        new DirectoryOverlap.Use("--checkpoint-dir", config.checkpointDir());
-    overlap.refuse(output, data);
-    overlap.refuse(checkpoints, data);
-    overlap.refuse(checkpoints, output);
-    // --warm-start may name the output itself: replacing last night's model is the pattern.
+    return GuardedRun.run(spark.sparkContext().hadoopConfiguration(), config, log,
+        (models, warm, checkpoints) -> loadAndTrain(models, warm, checkpoints, started));
   }
 
   private TrainingResult loadAndTrain(ModelStore models, LinearModel warm,
       CheckpointStore checkpoints, long started) {
-    StorageLevel level = StorageLevel.fromString(config.storageLevel());
+    StorageLevel level = StorageLevel.fromString(config.run().storageLevel());
     TrainingData data = new DataLoader(spark).load(inputSpec(), labelPolicy(config),
-        config.partitions(), config.blockBytes(), level,
-        new LoadOptions(BadRecords.named(config.badRecords()), config.hashFeatures(),
-            FeaturePrecision.named(config.featurePrecision())));
-    if (config.partitions() > data.numPartitions()) {
+        config.solver().partitions(), config.input().blockBytes(), level,
+        new LoadOptions(BadRecords.named(config.run().badRecords()), config.input().hashFeatures(),
+            FeaturePrecision.named(config.input().featurePrecision())));
+    if (config.solver().partitions() > data.numPartitions()) {
       log.printf("warning: --partitions %d is more than the %d rows; using %d partitions "
-          + "(more would only add empty tasks to every pass)%n", config.partitions(),
+          + "(more would only add empty tasks to every pass)%n", config.solver().partitions(),
           data.numRows(), data.numPartitions());
     }
     if (data.skipped().count() > 0) {
@@ -139,15 +100,16 @@ public final class Trainer {
     }
     TrainingData holdout = null;
     try {
-      if (config.holdout() > 0) {
-        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.holdout(), config.seed(), level);
+      if (config.input().holdout() > 0) {
+        HoldoutSplit.Parts parts = HoldoutSplit.split(data, config.input().holdout(),
+            config.solver().seed(), level);
         data = parts.training();
         holdout = parts.holdout();
       }
       Fit fit = fit(data, holdout, warm, checkpoints);
       double seconds = (System.nanoTime() - started) / 1e9;
       write(models, fit, summary(fit, data, holdout, seconds));
-      log.println("model written to " + config.output());
+      log.println("model written to " + config.run().output());
       return new TrainingResult(fit.model(), fit.outcome().history(), fit.outcome().stopReason(),
           data.numRows(), seconds);
     } finally {
@@ -165,153 +127,105 @@ public final class Trainer {
    */
   public Fit fit(TrainingData data, TrainingData holdout, LinearModel warm,
       CheckpointStore checkpoints) {
-    Loss loss = config.loss().create(data.labels().numClasses());
-    ParamLayout layout = new ParamLayout(data.numFeatures(), loss.numOutputs(), config.intercept());
+    Loss loss = config.model().loss().create(data.labels().numClasses());
+    ParamLayout layout =
+        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.model().intercept());
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
         data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
     if (holdout != null) {
       log.printf("holdout: %d rows held out for validation (fraction %s, seed %d)%n",
-          holdout.numRows(), config.holdout(), config.seed());
+          holdout.numRows(), config.input().holdout(), config.solver().seed());
     }
     DistributedObjective objective =
         new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
             config.optimizerOptions().aggregationDepth());
-    checkDriverMemory(objective, data);
-    Regularization reg = new Regularization(config.reg(), config.elasticNet(), layout);
+    DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
+        objective.partialsAtDriver(), log);
+    Regularization reg =
+        new Regularization(config.model().reg(), config.model().elasticNet(), layout);
     Problem problem = new Problem(objective, reg);
     Optimizer optimizer = Optimizers.create(config, () -> stepSize(objective, reg));
     double[] x0 = warm == null ? new double[layout.size()] : WarmStart.params(warm, config, layout);
 
     Optional<CheckpointCodec.Restored> resumed = Optional.empty();
-    if (checkpoints != null && "never".equals(config.resume())) {
+    if (checkpoints != null && "never".equals(config.run().resume())) {
       checkpoints.clear();
     } else if (checkpoints != null) {
       resumed = Resume.find(checkpoints, config, data.fingerprint(), optimizer, log);
     }
-    AfterIteration after = new AfterIteration(checkpoints, optimizer,
-        data.fingerprint().toJson(), resumed.map(r -> r.history().size()).orElse(0),
-        holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout));
+    HoldoutEvaluation holdoutEvaluation =
+        holdout == null ? null : new HoldoutEvaluation(holdout, loss, layout);
+    HoldoutScoring scoring =
+        holdoutEvaluation == null ? null : new HoldoutScoring(holdoutEvaluation, log);
+    List<Consumer<TrainingLoop.Progress>> printing = printing(scoring);
+    ProgressBarRedraw bar = progress == null ? null : new ProgressBarRedraw(progress, printing);
+    List<Consumer<TrainingLoop.Progress>> listeners =
+        new ArrayList<>(bar == null ? printing : List.of(bar));
+    if (checkpoints != null) {
+      listeners.add(new PeriodicCheckpoints(checkpoints, config.run().checkpointEvery(), optimizer,
+          config.fingerprint(), data.fingerprint().toJson(),
+          resumed.map(r -> r.history().size()).orElse(0)));
+    }
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
-        new StoppingRule(config.maxIter(), config.tol(), config.gradTol()), after, stop);
+        new StoppingRule(config.run().maxIter(), config.solver().tol(), config.solver().gradTol()),
+        listeners, stop);
     TrainingLoop.Outcome out = resumed.isPresent()
         ? loop.continueFrom(resumed.get().state(), resumed.get().history())
         : loop.run(x0);
-    if (progress != null) {
-      progress.clear();
+    if (bar != null) {
+      bar.finish();
     }
     if (out.stopReason() == StopReason.SIGNALLED) {
       throw stoppedBySignal(out.state().iteration(), checkpoints != null);
     }
     log.println("stopped: " + out.stopReason());
-    LinearModel model = new LinearModel(config.loss(), layout, out.state().x(), data.labels(),
-        trainingInfo(out, data, holdout, after.validation),
+    List<ValidationRecord> validation =
+        scoring == null ? List.of() : List.copyOf(scoring.records());
+    LinearModel model = new LinearModel(config.model().loss(), layout, out.state().x(),
+        data.labels(),
+        trainingInfo(out, data, holdout, validation),
         data.hashing() == null ? null : data.hashing().scheme());
-    return new Fit(model, out, List.copyOf(after.validation));
+    return new Fit(model, out, validation);
   }
 
-  /**
-   * Refuses, before the first pass, a model whose vectors cannot fit in this driver's heap;
-   * says how much of it they will take when that is a noticeable share.
-   */
-  private void checkDriverMemory(DistributedObjective objective, TrainingData data) {
-    boolean local = spark.sparkContext().isLocal();
-    int lbfgsMemory = config.optimizerOptions().lbfgsMemory();
-    long maxHeap = Runtime.getRuntime().maxMemory();
-    StorageLevel level = data.blocks().getStorageLevel();
-    long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
-        level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
-        spark.sparkContext().getConf().getDouble("spark.memory.fraction", 0.6));
-    int tasks = local ? Math.min(spark.sparkContext().defaultParallelism(), data.numPartitions()) : 0;
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.optimizer(), lbfgsMemory,
-        config.optimizerOptions().newtonMaxDim(), config.maxIter(), objective.dimension(),
-        objective.partialsAtDriver(), tasks, cached);
-    DriverMemoryBudget.check(need, config.optimizer(), lbfgsMemory, maxHeap);
-    if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
-      log.printf(java.util.Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
-          + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,
-          cached > 0 ? " and cached data" : "", DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB,
-          maxHeap / DriverMemoryBudget.GIB);
+  /** The listeners that print, in the order of their lines: the iteration's, the holdout's. */
+  private List<Consumer<TrainingLoop.Progress>> printing(HoldoutScoring scoring) {
+    List<Consumer<TrainingLoop.Progress>> printing = new ArrayList<>();
+    printing.add(new ConsoleLines(log));
+    if (scoring != null) {
+      printing.add(scoring);
     }
+    return printing;
   }
 
   /** model.json, metrics.json, report.html and mllib/, published together. */
   private void write(ModelStore models, Fit fit, Map<String, Object> summary) {
     byte[] metrics = MetricsJson.render(fit.outcome().history(), fit.validation(), summary);
     byte[] report = ReportHtml.render(summary, fit.outcome().history(), fit.validation());
-    models.write(config.output(), fit.model(), metrics, Map.of(ModelStore.REPORT_HTML, report),
+    models.write(config.run().output(), fit.model(), metrics,
+        Map.of(ModelStore.REPORT_HTML, report),
         tmp -> MllibExport.save(fit.model(), spark.sparkContext(),
             new Path(tmp, MllibExport.DIRECTORY).toString()),
-        config.overwrite());
-  }
-
-  /**
-   * After every iteration (and the start): the log line, the held-out rows' record, the
-   * progress bar and, when one is due, a checkpoint (not after the last iteration), which
-   * appends the history records since the last one.
-   */
-  private final class AfterIteration implements Consumer<TrainingLoop.Progress> {
-    private final CheckpointStore checkpoints;
-    private final Optimizer optimizer;
-    private final Map<String, Object> input;
-    private final HoldoutEvaluation holdout;
-    private final List<ValidationRecord> validation = new ArrayList<>();
-    private final long started = System.nanoTime();
-    /** History records the checkpoints already hold. */
-    private int savedRecords;
-
-    AfterIteration(CheckpointStore checkpoints, Optimizer optimizer, Map<String, Object> input,
-        int savedRecords, HoldoutEvaluation holdout) {
-      this.checkpoints = checkpoints;
-      this.optimizer = optimizer;
-      this.input = input;
-      this.savedRecords = savedRecords;
-      this.holdout = holdout;
-    }
-
-    @Override
-    public void accept(TrainingLoop.Progress p) {
-      if (progress != null) {
-        progress.clear();
-      }
-      log.println(p.last().logLine());
-      int it = p.state().iteration();
-      if (holdout != null) {
-        ValidationRecord v = holdout.evaluate(it, p.state().x());
-        validation.add(v);
-        log.println(v.logLine());
-      }
-      if (progress != null) {
-        progress.show(it, (System.nanoTime() - started) / 1e9);
-      }
-      boolean due = p.stopReason() == null && it > 0 && it % config.checkpointEvery() == 0;
-      boolean signalled = p.stopReason() == StopReason.SIGNALLED && it > 0;
-      if (checkpoints == null || !(due || signalled)) {
-        return;
-      }
-      List<IterationRecord> history = p.history();
-      checkpoints.save(it, CheckpointCodec.meta(optimizer.name(), config.fingerprint(), input),
-          CheckpointCodec.vectors(p.state()),
-          CheckpointCodec.rows(history.subList(savedRecords, history.size())));
-      savedRecords = history.size();
-    }
+        config.run().overwrite());
   }
 
   /** A stop asked for by a signal: no model, and the line that says how to go on. */
   private DescentException stoppedBySignal(int iteration, boolean checkpointed) {
     return new DescentException(stop.exitCode(), "stopped by " + stop.signal() + " at iteration "
         + iteration + (checkpointed && iteration > 0
-            ? "; the checkpoint in " + config.checkpointDir() + " resumes it: run the same command again."
+            ? "; the checkpoint in " + config.run().checkpointDir() + " resumes it: run the same command again."
             : "; there is no checkpoint (no --checkpoint-dir, or no iteration yet), so a new run starts over."));
   }
 
   private InputSpec inputSpec() {
-    return new InputSpec(config.data(), config.format(), config.labelCol(), config.weightCol(),
-        config.featuresCol(), config.numFeatures());
+    InputSettings in = config.input();
+    return new InputSpec(in.data(), in.format(), in.labelCol(), in.weightCol(), in.featuresCol(),
+        in.numFeatures());
   }
 
   /** What the loss needs of labels: real values, two classes, or K classes. */
   public static LabelPolicy labelPolicy(TrainConfig config) {
-    return LabelPolicy.of(config.loss().labels(), config.positiveLabel());
+    return LabelPolicy.of(config.model().loss().labels(), config.model().positiveLabel());
   }
 
   /**
@@ -319,8 +233,8 @@ public final class Trainer {
    * ({@link LipschitzEstimate}: a fixed number of passes, deterministic).
    */
   private double stepSize(DistributedObjective objective, Regularization reg) {
-    if (config.step() != null) {
-      return config.step();
+    if (config.solver().step() != null) {
+      return config.solver().step();
     }
     double lipschitz = LipschitzEstimate.of(objective, reg);
     if (!(lipschitz > 0) || !Double.isFinite(lipschitz)) {
@@ -340,7 +254,7 @@ public final class Trainer {
     t.put("objective", out.state().value());
     t.put("gradientNorm", out.state().evaluation().gradientNorm());
     t.put("stopReason", out.stopReason().text());
-    t.put("optimizer", config.optimizer());
+    t.put("optimizer", config.solver().optimizer());
     t.put("rows", data.numRows());
     t.put("partitions", data.numPartitions());
     if (data.skipped().count() > 0) {
@@ -355,8 +269,8 @@ public final class Trainer {
         t.put("validation", validation.get(validation.size() - 1).toJson());
       }
     }
-    if (config.warmStart() != null) {
-      t.put("warmStartFrom", config.warmStart());
+    if (config.solver().warmStart() != null) {
+      t.put("warmStartFrom", config.solver().warmStart());
     }
     t.put("config", config.toJson());
     return t;
@@ -366,7 +280,7 @@ public final class Trainer {
       double seconds) {
     TrainingLoop.Outcome out = fit.outcome();
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("data", config.data());
+    s.put("data", config.input().data());
     s.put("rows", data.numRows());
     if (holdout != null) {
       s.put("validationRows", holdout.numRows());
@@ -374,8 +288,8 @@ public final class Trainer {
     s.put("features", data.numFeatures());
     s.put("partitions", data.numPartitions());
     s.put("cachedArrayBytes", data.arrayBytes());
-    s.put("loss", config.loss().cliName());
-    s.put("optimizer", config.optimizer());
+    s.put("loss", config.model().loss().cliName());
+    s.put("optimizer", config.solver().optimizer());
     s.put("iterations", out.state().iteration());
     s.put("stopReason", out.stopReason().text());
     s.put("objective", out.state().value());

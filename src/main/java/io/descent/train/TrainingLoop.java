@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * Iterates an optimizer from a state until the stopping rule or the optimizer says stop.
  * A diverged step ends the run with exit 3, a refusal to start with exit 2.
- * Every state passes through {@code onIteration} (logging, checkpoints) with its record.
- * The history is one list that grows by a record per iteration; listeners see it read-only,
- * never a copy.
+ * Every state passes, with its record, through the listeners in their order (console line,
+ * holdout scores, progress bar, checkpoints: whatever the caller composes); they are the one
+ * place where such concerns hook in. The history is one list that grows by a record per
+ * iteration; listeners see it read-only, never a copy.
  */
 public final class TrainingLoop {
   /** Where the run ended. */
@@ -39,21 +40,21 @@ public final class TrainingLoop {
   private final Problem problem;
   private final Optimizer optimizer;
   private final StoppingRule rule;
-  private final Consumer<Progress> onIteration;
+  private final List<Consumer<Progress>> listeners;
   private final StopRequest stop;
 
   public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
-      Consumer<Progress> onIteration) {
-    this(problem, optimizer, rule, onIteration, StopRequest.NEVER);
+      List<Consumer<Progress>> listeners) {
+    this(problem, optimizer, rule, listeners, StopRequest.NEVER);
   }
 
   /** With {@code stop} asked after every iteration: a request ends the run there. */
   public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
-      Consumer<Progress> onIteration, StopRequest stop) {
+      List<Consumer<Progress>> listeners, StopRequest stop) {
     this.problem = problem;
     this.optimizer = optimizer;
     this.rule = rule;
-    this.onIteration = onIteration;
+    this.listeners = List.copyOf(listeners);
     this.stop = stop;
   }
 
@@ -72,7 +73,7 @@ public final class TrainingLoop {
     List<IterationRecord> view = Collections.unmodifiableList(history);
     StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER : rule.check(null, state);
     reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
-    onIteration.accept(new Progress(state, view, reason));
+    emit(new Progress(state, view, reason));
     return reason != null ? new Outcome(state, view, reason) : continueFrom(state, history);
   }
 
@@ -102,9 +103,15 @@ public final class TrainingLoop {
       reason = rule.check(state, next);
       reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
       state = next;
-      onIteration.accept(new Progress(next, view, reason));
+      emit(new Progress(next, view, reason));
     }
     return new Outcome(state, view, reason);
+  }
+
+  private void emit(Progress p) {
+    for (Consumer<Progress> l : listeners) {
+      l.accept(p);
+    }
   }
 
   private static double seconds(long startNanos) {

@@ -10,10 +10,10 @@ final class WarmStart {
   private WarmStart() {}
 
   static double[] params(LinearModel previous, TrainConfig config, ParamLayout layout) {
-    String at = "--warm-start " + config.warmStart() + ": ";
-    if (previous.loss() != config.loss()) {
+    String at = "--warm-start " + config.solver().warmStart() + ": ";
+    if (previous.loss() != config.model().loss()) {
       throw new BadInputException(at + "the model was trained with loss " + previous.loss()
-          + ", this run uses " + config.loss() + ".");
+          + ", this run uses " + config.model().loss() + ".");
     }
     ParamLayout old = previous.layout();
     if (old.numFeatures() != layout.numFeatures()) {

@@ -106,8 +106,8 @@ class TrainReportingTest {
     s.putFlag("data", "x");
     s.putFlag("output", "o");
     TrainConfig config = TrainConfig.from(s);
-    assertEquals(Map.of("spark.sql.shuffle.partitions", "7", "spark.executor.memory", "3g"), config.sparkConf());
-    SparkConf session = SparkSessions.conf("local[2]", config.sparkConf());
+    assertEquals(Map.of("spark.sql.shuffle.partitions", "7", "spark.executor.memory", "3g"), config.run().sparkConf());
+    SparkConf session = SparkSessions.conf("local[2]", config.run().sparkConf());
     assertEquals("7", session.get("spark.sql.shuffle.partitions"));
     assertEquals("3g", session.get("spark.executor.memory"));
     assertEquals("local[2]", session.get("spark.master"));

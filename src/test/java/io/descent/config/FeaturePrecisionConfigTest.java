@@ -24,7 +24,7 @@ class FeaturePrecisionConfigTest {
 
   @Test
   void floatIsFingerprintedAndTheDefaultIsNotRecorded() {
-    assertEquals("double", config(null).featurePrecision());
+    assertEquals("double", config(null).input().featurePrecision());
     assertEquals(config(null).fingerprint(), config("double").fingerprint());
     assertFalse(config("double").toJson().containsKey("featurePrecision"));
     assertEquals("float", config("float").fingerprint().get("featurePrecision"));
