@@ -28,18 +28,6 @@ abstract class Payload<T> implements Serializable {
     return doubles <= CLOSURE_DOUBLES ? new InClosure<>(value) : new Broadcasted<>(jsc.broadcast(value));
   }
 
-  static Payload<double[]> of(JavaSparkContext jsc, double[] x) {
-    return of(jsc, x, x.length);
-  }
-
-  static Payload<double[][]> of(JavaSparkContext jsc, double[][] xs) {
-    long n = 0;
-    for (double[] x : xs) {
-      n += x.length;
-    }
-    return of(jsc, xs, n);
-  }
-
   private static final class InClosure<T> extends Payload<T> {
     private static final long serialVersionUID = 1L;
     private final T value;

@@ -12,6 +12,7 @@ public final class BlockObjective {
   private double[] margins = new double[0];
   private double[] scratch = new double[0];
   private double[] moved = new double[0];
+  private double[] rowMargins = new double[0];
 
   public BlockObjective(Loss loss, ParamLayout layout) {
     if (loss.numOutputs() != layout.numOutputs()) {
@@ -31,14 +32,22 @@ public final class BlockObjective {
 
   /** Adds the gradient of Σ vᵢ ℓᵢ to {@code grad} and returns Σ vᵢ ℓᵢ. */
   public double addLossAndGradient(Block b, double[] params, double[] grad) {
+    ensureScratch(b.numRows());
+    BlockKernel.margins(b, layout, params, margins);
+    return addLossAndGradientAt(b, margins, grad);
+  }
+
+  /**
+   * Adds the gradient of Σ vᵢ ℓ(yᵢ, mᵢ) at the given margins (n×K, not {@code scratch}) to
+   * {@code grad} and returns the sum; overwrites {@code scratch} with the row coefficients.
+   */
+  private double addLossAndGradientAt(Block b, double[] m, double[] grad) {
     int n = b.numRows();
     int k = layout.numOutputs();
-    ensureScratch(n);
-    BlockKernel.margins(b, layout, params, margins);
     double sum = 0;
     for (int r = 0; r < n; r++) {
       double v = b.weight(r);
-      double l = loss.valueAndDerivative(b.label(r), margins, r * k, scratch);
+      double l = loss.valueAndDerivative(b.label(r), m, r * k, scratch);
       sum += v * l;
       if (v != 1.0) {
         for (int c = 0; c < k; c++) {
@@ -93,11 +102,17 @@ public final class BlockObjective {
    */
   public void addLineValues(Block b, double[] params, double[] direction, double[] steps,
       double[] diffs, double[] slopes) {
-    int n = b.numRows();
-    int k = layout.numOutputs();
-    ensureScratch(n);
+    ensureScratch(b.numRows());
     BlockKernel.margins(b, layout, params, margins);
     BlockKernel.margins(b, layout, direction, scratch);
+    addLineValuesAt(b, margins, scratch, steps, diffs, slopes);
+  }
+
+  /** The sums of {@link #addLineValues} from the margins m of the point and z of the direction. */
+  private void addLineValuesAt(Block b, double[] m, double[] z, double[] steps, double[] diffs,
+      double[] slopes) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
     double[] blockDiffs = new double[steps.length];
     double[] blockSlopes = new double[steps.length];
     double[] out = new double[2];
@@ -105,7 +120,7 @@ public final class BlockObjective {
       double v = b.weight(r);
       double y = b.label(r);
       for (int s = 0; s < steps.length; s++) {
-        loss.alongLine(y, margins, scratch, r * k, steps[s], out);
+        loss.alongLine(y, m, z, r * k, steps[s], out);
         blockDiffs[s] += v * out[0];
         blockSlopes[s] += v * out[1];
       }
@@ -123,27 +138,20 @@ public final class BlockObjective {
    */
   public void addLineValuesAndGradient(Block b, double[] params, double[] direction,
       double[] steps, double[] diffs, double[] slopes, double[] grad) {
-    addLineValues(b, params, direction, steps, diffs, slopes);
-    // addLineValues left m in `margins` and z in `scratch`.
     int n = b.numRows();
     int k = layout.numOutputs();
+    ensureScratch(n);
     if (moved.length < n * k) {
       moved = new double[margins.length];
     }
+    BlockKernel.margins(b, layout, params, margins);
+    BlockKernel.margins(b, layout, direction, scratch);
+    addLineValuesAt(b, margins, scratch, steps, diffs, slopes);
     double t = steps[0];
     for (int i = 0; i < n * k; i++) {
       moved[i] = margins[i] + t * scratch[i];
     }
-    for (int r = 0; r < n; r++) {
-      double v = b.weight(r);
-      loss.valueAndDerivative(b.label(r), moved, r * k, scratch);
-      if (v != 1.0) {
-        for (int c = 0; c < k; c++) {
-          scratch[r * k + c] *= v;
-        }
-      }
-    }
-    BlockKernel.addGradient(b, layout, scratch, grad);
+    addLossAndGradientAt(b, moved, grad);
   }
 
   /**
@@ -179,8 +187,9 @@ public final class BlockObjective {
       throw new UnsupportedOperationException("no Hessian for the " + loss.name() + " loss");
     }
     int n = b.numRows();
-    double sum = addLossAndGradient(b, params, grad);
-    // addLossAndGradient left the margins at params in `margins`.
+    ensureScratch(n);
+    BlockKernel.margins(b, layout, params, margins);
+    double sum = addLossAndGradientAt(b, margins, grad);
     double[] curvature = new double[n];
     for (int r = 0; r < n; r++) {
       curvature[r] = b.weight(r) * loss.secondDerivative(b.label(r), margins, r);
@@ -192,10 +201,11 @@ public final class BlockObjective {
   /**
    * One sweep for stochastic methods: adds [Σ vᵢ ℓᵢ over all rows, the same over the batch,
    * Σ vᵢ over the batch] to {@code sums} and the batch's gradient to {@code grad}. A row joins
-   * the batch when {@code sampler} says so; it is asked once per row, in row order.
+   * the batch when {@code sampler} says so; it is asked once per row, in row order. The three
+   * sums go to {@code sums[at]}, {@code sums[at + 1]}, {@code sums[at + 2]}.
    */
   public void addSampledLossAndGradient(Block b, double[] params, RowSampler sampler,
-      double fraction, double[] grad, double[] sums) {
+      double fraction, double[] grad, double[] sums, int at) {
     int n = b.numRows();
     int k = layout.numOutputs();
     ensureScratch(n);
@@ -220,9 +230,9 @@ public final class BlockObjective {
       }
     }
     BlockKernel.addGradient(b, layout, scratch, grad);
-    sums[0] += all;
-    sums[1] += batch;
-    sums[2] += batchWeight;
+    sums[at] += all;
+    sums[at + 1] += batch;
+    sums[at + 2] += batchWeight;
   }
 
   /**
@@ -242,6 +252,29 @@ public final class BlockObjective {
       }
     }
     BlockKernel.addGradient(b, layout, scratch, out);
+  }
+
+  /**
+   * The holdout sums, added row by row to sums[at] (Σ vᵢ ℓᵢ), sums[at + 1] (Σ vᵢ) and
+   * sums[at + 2] (Σ vᵢ · the holdout metric's term): margins as scoring computes them
+   * ({@link RowMargins}), so the score is the one a saved model would get.
+   */
+  public void addScores(Block b, double[] weights, double[] intercepts, double[] sums, int at) {
+    Link link = loss.kind().link();
+    HoldoutMetric metric = loss.kind().holdoutMetric();
+    if (rowMargins.length != intercepts.length) {
+      rowMargins = new double[intercepts.length];
+    }
+    int d = layout.numFeatures();
+    for (int r = 0; r < b.numRows(); r++) {
+      RowMargins.of(b, r, weights, intercepts, d, rowMargins);
+      double y = b.label(r);
+      double v = b.weight(r);
+      double predicted = link.predict(rowMargins);
+      sums[at] += v * loss.value(y, rowMargins, 0);
+      sums[at + 1] += v;
+      sums[at + 2] += v * metric.term(predicted, y);
+    }
   }
 
   private double sumLoss(Block b, double[] m) {

@@ -122,7 +122,7 @@ public final class Lbfgs implements Optimizer {
       dataGradient = r.dataGradient();
     }
     Evaluation e = dataGradient != null
-        ? problem.evaluatedAfter(at, next, smoothDifference, dataGradient)
+        ? problem.evaluateFromLine(at, next, smoothDifference, dataGradient)
         : problem.evaluateAfter(at, next, smoothDifference);
     if (!e.isFinite() || !Vectors.allFinite(e.gradient())) {
       return null;

@@ -1,5 +1,6 @@
 package io.descent.optim;
 
+import io.descent.loss.PassRequest;
 import io.descent.loss.Regularization;
 
 /**
@@ -37,7 +38,7 @@ public final class LipschitzEstimate {
     u = Vectors.scale(1 / Vectors.norm(u), u);
     double lambda = 0;
     for (int r = 0; r < rounds; r++) {
-      double[] bu = data.curvatureBoundTimes(u);
+      double[] bu = data.run(PassRequest.curvatureBoundTimes(u)).curvatureTimes();
       lambda = Vectors.norm(bu);
       if (!(lambda > 0) || !Double.isFinite(lambda)) {
         return lambda;

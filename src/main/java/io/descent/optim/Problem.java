@@ -1,5 +1,7 @@
 package io.descent.optim;
 
+import io.descent.loss.PassRequest;
+import io.descent.loss.PassResult;
 import io.descent.loss.Regularization;
 
 /**
@@ -7,7 +9,7 @@ import io.descent.loss.Regularization;
  * added on the driver. Counts the passes over the data that the optimizers spend.
  *
  * <p>Line-search methods record F(x⁺) as F(x) + ΔF, ΔF the accurately summed difference
- * their search accepted ({@link #evaluateAfter}): the recorded objective then decreases
+ * their search accepted ({@link #evaluateAfter}, {@link #evaluateFromLine}): the recorded objective then decreases
  * exactly when the search saw a decrease, down to differences far below the rounding error
  * of F itself. Drift from a fresh evaluation stays at the rounding of one addition per step.
  */
@@ -49,12 +51,17 @@ public final class Problem {
     return passes;
   }
 
+  /** Every pass goes through here: the one place that counts them. */
+  private PassResult pass(PassRequest request) {
+    PassResult r = data.run(request);
+    passes++;
+    return r;
+  }
+
   /** Value, gradient and stationarity at x: one pass. */
   public Evaluation evaluate(double[] x) {
-    double[] grad = new double[x.length];
-    double f = data.valueAndGradient(x, grad);
-    passes++;
-    return complete(x, f, grad);
+    PassResult r = pass(PassRequest.gradientAt(x));
+    return complete(x, r.value(), r.gradient());
   }
 
   /**
@@ -63,18 +70,15 @@ public final class Problem {
    * value is from's value plus the accurate difference.
    */
   public Evaluation evaluateAfter(Evaluation from, double[] x, double smoothDifference) {
-    double[] grad = new double[x.length];
-    data.valueAndGradient(x, grad);
-    passes++;
-    return completeAfter(from, x, smoothDifference, grad);
+    return completeAfter(from, x, smoothDifference, pass(PassRequest.gradientAt(x)).gradient());
   }
 
   /**
-   * As {@link #evaluateAfter}, with the data term's gradient at x already known (from the
-   * line search's pass, {@link #along(Evaluation, double[], double[], boolean)}): no pass.
+   * As {@link #evaluateAfter}, at the first trial of a line-search pass that brought the data
+   * term's gradient there ({@link #along(Evaluation, double[], double[], boolean)}): no pass.
    * Takes {@code dataGradient} over: the regularizer's gradient is added to it in place.
    */
-  public Evaluation evaluatedAfter(Evaluation from, double[] x, double smoothDifference,
+  public Evaluation evaluateFromLine(Evaluation from, double[] x, double smoothDifference,
       double[] dataGradient) {
     return completeAfter(from, x, smoothDifference, dataGradient);
   }
@@ -91,24 +95,21 @@ public final class Problem {
 
   private SecondOrder withHessian(Evaluation from, double[] x, double smoothDifference) {
     int n = x.length;
-    double[] grad = new double[n];
+    PassResult r = pass(PassRequest.hessianAt(x));
     double[] hessian = new double[n * n];
-    double f = data.valueGradientAndHessian(x, grad, hessian);
-    passes++;
+    SymmetricMatrix.fillFromUpper(r.hessianUpper(), 0, n, hessian);
     reg.addL2Hessian(hessian, n);
-    Evaluation e = from == null ? complete(x, f, grad)
-        : completeAfter(from, x, smoothDifference, grad);
+    Evaluation e = from == null ? complete(x, r.value(), r.gradient())
+        : completeAfter(from, x, smoothDifference, r.gradient());
     return new SecondOrder(e, hessian);
   }
 
   /** Evaluations at several points: one pass. */
   public Evaluation[] evaluateAll(double[][] points) {
-    double[][] grads = new double[points.length][points.length == 0 ? 0 : points[0].length];
-    double[] f = data.valuesAndGradients(points, grads);
-    passes++;
+    PassResult r = pass(PassRequest.gradientsAt(points));
     Evaluation[] out = new Evaluation[points.length];
     for (int j = 0; j < points.length; j++) {
-      out[j] = complete(points[j], f[j], grads[j]);
+      out[j] = complete(points[j], r.values()[j], r.gradients()[j]);
     }
     return out;
   }
@@ -118,10 +119,9 @@ public final class Problem {
    * Its gradient norm is that of the batch's minimal subgradient, an estimate.
    */
   public Evaluation evaluateSampled(double[] x, BatchSpec batch) {
-    double[] grad = new double[x.length];
-    double f = data.valueAndSampledGradient(x, batch, grad);
-    passes++;
-    return complete(x, f, grad);
+    PassResult r = pass(PassRequest.sampledGradientAt(x, batch.fraction(), batch.seed(),
+        batch.iteration()));
+    return complete(x, r.value(), r.gradient());
   }
 
   private Evaluation complete(double[] x, double dataValue, double[] grad) {
@@ -141,27 +141,6 @@ public final class Problem {
     return new Evaluation(x, value, smooth, grad, norm);
   }
 
-  /** F(x + t·d) for each t: one pass. */
-  public double[] valuesAlong(double[] x, double[] direction, double[] steps) {
-    double[] v = data.valuesAlong(x, direction, steps);
-    passes++;
-    for (int i = 0; i < steps.length; i++) {
-      double[] p = Vectors.axpy(steps[i], direction, x);
-      v[i] += reg.l2Value(p) + reg.l1Value(p);
-    }
-    return v;
-  }
-
-  /** F at each point: one pass. */
-  public double[] valuesAt(double[][] points) {
-    double[] v = data.values(points);
-    passes++;
-    for (int i = 0; i < points.length; i++) {
-      v[i] += reg.l2Value(points[i]) + reg.l1Value(points[i]);
-    }
-    return v;
-  }
-
   /** F(x + t·d) − F(x) and the smooth slope along d at each trial step: one pass. */
   public LineTrials along(Evaluation at, double[] d, double[] steps) {
     return along(at, d, steps, false);
@@ -169,14 +148,11 @@ public final class Problem {
 
   /**
    * The same, and with {@code gradientAtFirst} the data term's gradient at x + steps[0]·d
-   * (for {@link #evaluatedAfter}): still one pass.
+   * (for {@link #evaluateFromLine}): still one pass.
    */
   public LineTrials along(Evaluation at, double[] d, double[] steps, boolean gradientAtFirst) {
     double[] x = at.x();
-    double[] grad = gradientAtFirst ? new double[x.length] : null;
-    LineValues line = gradientAtFirst ? data.valuesAndSlopesAlongWithGradient(x, d, steps, grad)
-        : data.valuesAndSlopesAlong(x, d, steps);
-    passes++;
+    PassResult.LineSums line = pass(PassRequest.along(x, d, steps, gradientAtFirst)).line();
     int n = steps.length;
     double[] smooth = new double[n];
     double[] total = new double[n];
@@ -188,7 +164,7 @@ public final class Problem {
       total[s] = smooth[s] + (reg.hasL1() ? reg.l1Difference(x, Vectors.axpy(t, d, x)) : 0);
       slopes[s] = line.slopes()[s] + l2.slope(t);
     }
-    return new LineTrials(steps.clone(), smooth, total, slopes, grad);
+    return new LineTrials(steps.clone(), smooth, total, slopes, line.gradientAtFirst());
   }
 
   /** F(p) − F(x) at each trial point: one pass. */
@@ -198,8 +174,7 @@ public final class Problem {
     for (int j = 0; j < points.length; j++) {
       moves[j] = Vectors.minus(points[j], x);
     }
-    double[] diffs = data.differences(x, moves);
-    passes++;
+    double[] diffs = pass(PassRequest.differences(x, moves)).differences();
     double[] smooth = new double[points.length];
     double[] total = new double[points.length];
     for (int j = 0; j < points.length; j++) {

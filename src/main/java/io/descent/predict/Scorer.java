@@ -4,6 +4,7 @@ import io.descent.data.Block;
 import io.descent.data.LabelMapping;
 import io.descent.loss.Link;
 import io.descent.loss.LossKind;
+import io.descent.loss.RowMargins;
 import io.descent.loss.SparseDot;
 import io.descent.model.LinearModel;
 import java.io.Serializable;
@@ -76,30 +77,7 @@ public final class Scorer implements Serializable {
    * reading double or float values ({@link Block#value}, widened).
    */
   public void margins(Block block, int r, double[] out) {
-    if (block.isSparse()) {
-      int[] start = block.rowStart();
-      int[] idx = block.indices();
-      for (int k = 0; k < numOutputs; k++) {
-        int base = k * numFeatures;
-        double dot = block.isFloat()
-            ? SparseDot.dot(idx, block.floatValues(), start[r], start[r + 1], weights, base)
-            : SparseDot.dot(idx, block.values(), start[r], start[r + 1], weights, base);
-        out[k] = dot + intercepts[k];
-      }
-      return;
-    }
-    int rowBase = r * numFeatures;
-    for (int k = 0; k < numOutputs; k++) {
-      int base = k * numFeatures;
-      double dot = 0;
-      for (int j = 0; j < numFeatures; j++) {
-        double v = block.value(rowBase + j);
-        if (v != 0) {
-          dot += v * weights[base + j];
-        }
-      }
-      out[k] = dot + intercepts[k];
-    }
+    RowMargins.of(block, r, weights, intercepts, numFeatures, out);
   }
 
   /** The predicted training label (a real value, 0/1, or a class index): the loss's link decides. */

@@ -3,6 +3,7 @@ package io.descent.bench;
 import io.descent.data.Block;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Losses;
+import io.descent.loss.PassRequest;
 import io.descent.loss.ParamLayout;
 import io.descent.store.CheckpointStore;
 import io.descent.testing.MiniHdfs;
@@ -59,11 +60,10 @@ public final class CheckpointOverheadBenchmark {
     ParamLayout layout = new ParamLayout(d, 1, false);
     DistributedObjective obj = new DistributedObjective(blocks, ROWS, Losses.byName("logistic", 2), layout);
     double[] x = new double[d];
-    double[] g = new double[d];
-    obj.valueAndGradient(x, g);
+    obj.run(PassRequest.gradientAt(x));
     long t = System.nanoTime();
     for (int i = 0; i < REPEATS; i++) {
-      obj.valueAndGradient(x, g);
+      obj.run(PassRequest.gradientAt(x));
     }
     blocks.unpersist(true);
     return (System.nanoTime() - t) / 1e9 / REPEATS;

@@ -7,8 +7,9 @@ import io.descent.data.Block;
 import io.descent.loss.Loss;
 import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
-import io.descent.optim.BatchSpec;
-import io.descent.optim.LineValues;
+import io.descent.loss.PassRequest;
+import io.descent.loss.PassResult;
+import io.descent.optim.Objective;
 import io.descent.testing.Datasets;
 import io.descent.testing.InMemoryObjective;
 import io.descent.testing.SharedSpark;
@@ -60,45 +61,46 @@ class DistributedObjectiveTest {
   void sampledGradientIsBitIdenticalOnTwoRuns() {
     double[] g1 = new double[x.length];
     double[] g2 = new double[x.length];
-    double v1 = cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 3), g1);
-    double v2 = cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 3), g2);
+    double v1 = sampled(cluster, 3, g1);
+    double v2 = sampled(cluster, 3, g2);
     assertEquals(Double.doubleToRawLongBits(v1), Double.doubleToRawLongBits(v2));
     assertArrayEquals(g1, g2, 0.0);
     double[] other = new double[x.length];
-    cluster.valueAndSampledGradient(x, new BatchSpec(0.1, 42, 4), other);
+    sampled(cluster, 4, other);
     assertEquals(false, java.util.Arrays.equals(g1, other), "another iteration, another batch");
   }
 
   @Test
   void lineValuesMatchInMemoryAndRepeatExactly() {
     double[] steps = {1.0, 0.5, 1e-3};
-    LineValues a = cluster.valuesAndSlopesAlong(x, d, steps);
-    LineValues b = cluster.valuesAndSlopesAlong(x, d, steps);
-    LineValues m = memory.valuesAndSlopesAlong(x, d, steps);
+    PassResult.LineSums a = cluster.run(PassRequest.along(x, d, steps, false)).line();
+    PassResult.LineSums b = cluster.run(PassRequest.along(x, d, steps, false)).line();
+    PassResult.LineSums m = memory.run(PassRequest.along(x, d, steps, false)).line();
     assertArrayEquals(a.differences(), b.differences(), 0.0);
     assertArrayEquals(a.slopes(), b.slopes(), 0.0);
     assertArrayEquals(m.differences(), a.differences(), 1e-12);
     assertArrayEquals(m.slopes(), a.slopes(), 1e-12);
     double[][] moves = {d, java.util.Arrays.copyOf(d, d.length)};
-    assertArrayEquals(memory.differences(x, moves), cluster.differences(x, moves), 1e-12);
+    assertArrayEquals(memory.run(PassRequest.differences(x, moves)).differences(),
+        cluster.run(PassRequest.differences(x, moves)).differences(), 1e-12);
   }
 
   @Test
   void theLineSearchPassAlsoGivesTheGradientAtItsFirstStep() {
     double[] steps = {0.5, 0.25, 1e-3};
     double[] fused = new double[x.length];
-    LineValues line = cluster.valuesAndSlopesAlongWithGradient(x, d, steps, fused);
-    LineValues plain = cluster.valuesAndSlopesAlong(x, d, steps);
+    PassResult.LineSums line = alongWithGradient(cluster, steps, fused);
+    PassResult.LineSums plain = cluster.run(PassRequest.along(x, d, steps, false)).line();
     assertArrayEquals(plain.differences(), line.differences(), 0.0);
     assertArrayEquals(plain.slopes(), line.slopes(), 0.0);
     double[] direct = new double[x.length];
-    cluster.valueAndGradient(io.descent.optim.Vectors.axpy(0.5, d, x), direct);
+    copy(cluster.run(PassRequest.gradientAt(io.descent.optim.Vectors.axpy(0.5, d, x))).gradient(), direct);
     assertArrayEquals(direct, fused, 1e-13);
     double[] again = new double[x.length];
-    cluster.valuesAndSlopesAlongWithGradient(x, d, steps, again);
+    alongWithGradient(cluster, steps, again);
     assertArrayEquals(fused, again, 0.0);
     double[] inMemory = new double[x.length];
-    memory.valuesAndSlopesAlongWithGradient(x, d, steps, inMemory);
+    alongWithGradient(memory, steps, inMemory);
     assertArrayEquals(inMemory, fused, 1e-13);
   }
 
@@ -109,16 +111,49 @@ class DistributedObjectiveTest {
     double[] gm = new double[n];
     double[] hc = new double[n * n];
     double[] hm = new double[n * n];
-    assertEquals(memory.valueGradientAndHessian(x, gm, hm),
-        cluster.valueGradientAndHessian(x, gc, hc), 1e-12);
+    assertEquals(hessian(memory, gm, hm), hessian(cluster, gc, hc), 1e-12);
     assertArrayEquals(gm, gc, 1e-12);
     assertArrayEquals(hm, hc, 1e-12);
-    assertArrayEquals(memory.curvatureBoundTimes(d), cluster.curvatureBoundTimes(d), 1e-12);
+    assertArrayEquals(memory.run(PassRequest.curvatureBoundTimes(d)).curvatureTimes(),
+        cluster.run(PassRequest.curvatureBoundTimes(d)).curvatureTimes(), 1e-12);
     double[][] gradsC = new double[2][n];
     double[][] gradsM = new double[2][n];
     double[][] points = {x, d};
-    assertArrayEquals(memory.valuesAndGradients(points, gradsM),
-        cluster.valuesAndGradients(points, gradsC), 1e-12);
+    assertArrayEquals(gradients(memory, points, gradsM), gradients(cluster, points, gradsC),
+        1e-12);
     assertArrayEquals(gradsM[1], gradsC[1], 1e-12);
+  }
+
+  private static double sampled(Objective f, int iteration, double[] grad) {
+    PassResult r = f.run(PassRequest.sampledGradientAt(x, 0.1, 42, iteration));
+    copy(r.gradient(), grad);
+    return r.value();
+  }
+
+  private static PassResult.LineSums alongWithGradient(Objective f, double[] steps,
+      double[] grad) {
+    PassResult.LineSums line = f.run(PassRequest.along(x, d, steps, true)).line();
+    copy(line.gradientAtFirst(), grad);
+    return line;
+  }
+
+  /** The value; the gradient and the full symmetric Hessian copied out. */
+  private static double hessian(Objective f, double[] grad, double[] hessian) {
+    PassResult r = f.run(PassRequest.hessianAt(x));
+    copy(r.gradient(), grad);
+    io.descent.optim.SymmetricMatrix.fillFromUpper(r.hessianUpper(), 0, grad.length, hessian);
+    return r.value();
+  }
+
+  private static double[] gradients(Objective f, double[][] points, double[][] grads) {
+    PassResult r = f.run(PassRequest.gradientsAt(points));
+    for (int j = 0; j < points.length; j++) {
+      copy(r.gradients()[j], grads[j]);
+    }
+    return r.values();
+  }
+
+  private static void copy(double[] from, double[] to) {
+    System.arraycopy(from, 0, to, 0, to.length);
   }
 }

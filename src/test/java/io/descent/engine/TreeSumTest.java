@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.data.Block;
 import io.descent.loss.Losses;
+import io.descent.loss.PassRequest;
+import io.descent.loss.PassResult;
 import io.descent.loss.ParamLayout;
 import io.descent.testing.SharedSpark;
 import java.util.ArrayList;
@@ -65,8 +67,9 @@ class TreeSumTest {
         assertBits(dense, sparse, "depth " + depth);
         assertBits(dense, auto, "depth " + depth);
       }
-      double[] one = blocks.mapPartitions(new PartitionKernels.LossAndGradient(
-          Losses.byName("logistic", 1), layout, Payload.of(SharedSpark.jsc(), x))).first();
+      double[] one = blocks.mapPartitionsWithIndex(new PassKernel(Losses.byName("logistic", 1),
+          layout, Payload.of(SharedSpark.jsc(), PassRequest.gradientAt(x), x.length)), false)
+          .first();
       assertTrue(Partial.of(one, TreeSum.SPARSE_BELOW).isSparse(), "a partition's partial is sparse");
     } finally {
       blocks.unpersist(false);
@@ -77,8 +80,9 @@ class TreeSumTest {
       TreeSum reduction) {
     DistributedObjective f = new DistributedObjective(blocks, 1000, Losses.byName("logistic", 1),
         layout, reduction);
-    double[] g = new double[layout.size()];
-    double v = f.valueAndGradient(x, g);
+    PassResult r = f.run(PassRequest.gradientAt(x));
+    double[] g = r.gradient();
+    double v = r.value();
     double[] out = Arrays.copyOf(g, g.length + 1);
     out[g.length] = v;
     return out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.data.Block;
-import io.descent.optim.LineValues;
 import io.descent.testing.InMemoryObjective;
 import io.descent.testing.TestBlocks;
 import java.math.BigDecimal;
@@ -38,27 +37,27 @@ class LineValuesTest {
     Random rnd = new Random(5);
     Setup s = new Setup(rnd, lossName, sparse);
     double[] steps = {2.0, 1.0, 0.3, 1e-2, 1e-4};
-    LineValues line = s.objective.valuesAndSlopesAlong(s.x, s.d, steps);
-    double base = s.objective.value(s.x);
+    PassResult.LineSums line = s.objective.run(PassRequest.along(s.x, s.d, steps, false)).line();
+    double base = value(s.objective, s.x);
     double h = 1e-6;
     for (int i = 0; i < steps.length; i++) {
       double t = steps[i];
-      double direct = s.objective.value(at(s.x, s.d, t)) - base;
+      double direct = value(s.objective, at(s.x, s.d, t)) - base;
       assertEquals(direct, line.differences()[i], 1e-12 * Math.max(1, Math.abs(base)),
           lossName + " difference at t=" + t);
       if (!lossName.equals("hinge")) {
-        double numeric = (s.objective.value(at(s.x, s.d, t + h))
-            - s.objective.value(at(s.x, s.d, t - h))) / (2 * h);
+        double numeric = (value(s.objective, at(s.x, s.d, t + h))
+            - value(s.objective, at(s.x, s.d, t - h))) / (2 * h);
         assertEquals(numeric, line.slopes()[i], 1e-6 * Math.max(1, Math.abs(numeric)),
             lossName + " slope at t=" + t);
       }
     }
     double[][] moves = {scaled(s.d, 0.5), scaled(s.d, -1e-3)};
-    double[] diffs = s.objective.differences(s.x, moves);
-    assertEquals(line.differences()[0] / 1, s.objective.differences(s.x, new double[][] {scaled(s.d, 2.0)})[0],
+    double[] diffs = differences(s.objective, s.x, moves);
+    assertEquals(line.differences()[0] / 1, differences(s.objective, s.x, new double[][] {scaled(s.d, 2.0)})[0],
         1e-12 * Math.max(1, Math.abs(base)));
-    assertEquals(s.objective.value(at(s.x, s.d, 0.5)) - base, diffs[0], 1e-12 * Math.max(1, Math.abs(base)));
-    assertEquals(s.objective.value(at(s.x, s.d, -1e-3)) - base, diffs[1], 1e-12 * Math.max(1, Math.abs(base)));
+    assertEquals(value(s.objective, at(s.x, s.d, 0.5)) - base, diffs[0], 1e-12 * Math.max(1, Math.abs(base)));
+    assertEquals(value(s.objective, at(s.x, s.d, -1e-3)) - base, diffs[1], 1e-12 * Math.max(1, Math.abs(base)));
   }
 
   /**
@@ -76,7 +75,8 @@ class LineValuesTest {
     Setup s = new Setup(rnd, lossName, sparse);
     double t = 1e-9;
     double e = 1e-4;
-    LineValues line = s.objective.valuesAndSlopesAlong(s.x, s.d, new double[] {t, 0, e, -e});
+    PassResult.LineSums line =
+        s.objective.run(PassRequest.along(s.x, s.d, new double[] {t, 0, e, -e}, false)).line();
     double slope0 = line.slopes()[1];
     double curvature = (line.slopes()[2] - line.slopes()[3]) / (2 * e);
     BigDecimal taylor = new BigDecimal(t).multiply(new BigDecimal(slope0))
@@ -85,6 +85,14 @@ class LineValuesTest {
     assertEquals(0.0, line.differences()[1], 0.0, "no move, no difference");
     assertTrue(Math.abs(line.differences()[0] - expected) <= 1e-11 * Math.abs(expected),
         lossName + ": " + line.differences()[0] + " vs Taylor " + expected);
+  }
+
+  private static double value(InMemoryObjective f, double[] x) {
+    return f.run(PassRequest.valuesAt(x)).value();
+  }
+
+  private static double[] differences(InMemoryObjective f, double[] x, double[][] moves) {
+    return f.run(PassRequest.differences(x, moves)).differences();
   }
 
   private static double[] at(double[] x, double[] d, double t) {

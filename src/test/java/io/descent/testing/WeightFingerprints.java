@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Trains a fixed matrix of runs through the command line in one Spark session and prints,
- * per run, a SHA-256 of the model's weights and intercept (and the objective, iterations).
+ * per run, a SHA-256 of the model's weights and intercept (and the objective, iterations), and
+ * one of the held-out scores when the run has a holdout.
  * {@code .ci/bit-identity.sh} runs it on two revisions and compares: a refactoring that
  * claims "behaviour unchanged bit for bit" must print the same lines. Uses only the CLI and
  * model.json, so it compiles against any revision.
@@ -55,6 +56,9 @@ public final class WeightFingerprints {
     runs.add(run(a9a, "logistic", "lbfgs", "--feature-precision", "float", "--holdout", "0.1"));
     runs.add(run(breast, "hinge", "armijo", "--feature-precision", "float"));
     runs.add(run(a9a, "logistic", "gd", "--aggregation-depth", "3", "--partitions", "7"));
+    runs.add(run(diabetes, "squared", "lbfgs", "--reg", "1e-2", "--holdout", "0.2"));
+    runs.add(run(iris, "softmax", "armijo", "--reg", "1e-3", "--holdout", "0.3"));
+    runs.add(run(reuters, "hinge", "gd", "--reg", "1e-4", "--holdout", "0.1"));
 
     Path work = Files.createTempDirectory("fingerprints");
     ObjectMapper json = new ObjectMapper();
@@ -77,8 +81,16 @@ public final class WeightFingerprints {
       sha.update(m.get("weights").toString().getBytes(StandardCharsets.UTF_8));
       sha.update(String.valueOf(m.get("intercept")).getBytes(StandardCharsets.UTF_8));
       JsonNode t = m.get("training");
+      // The held-out scores of every iteration, when there is a holdout: their digits too.
+      JsonNode validation = json.readTree(out.resolve("metrics.json").toFile()).get("validation");
+      String scores = "";
+      if (validation != null) {
+        MessageDigest v = MessageDigest.getInstance("SHA-256");
+        v.update(validation.toString().getBytes(StandardCharsets.UTF_8));
+        scores = "  validation " + HexFormat.of().formatHex(v.digest()).substring(0, 16);
+      }
       System.out.println(label + "  " + HexFormat.of().formatHex(sha.digest()).substring(0, 16)
-          + "  objective " + t.get("objective") + "  iterations " + t.get("iterations"));
+          + "  objective " + t.get("objective") + "  iterations " + t.get("iterations") + scores);
     }
     System.exit(0);
   }

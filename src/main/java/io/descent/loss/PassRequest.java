@@ -1,0 +1,160 @@
+package io.descent.loss;
+
+import java.io.Serializable;
+
+/**
+ * What one pass over the blocks computes, as data: the weighted loss sum at one or several
+ * points, and optionally, in the same sweep, their gradients, the Hessian at the first point,
+ * the line-search sums along x + t·d, loss differences to displaced points, the curvature
+ * bound times a vector, a mini-batch gradient, or the holdout score. The factories below build
+ * the requests the optimizers use; {@link PassAccumulator} is the one place that knows how
+ * each part is added up and where it sits in the shipped partial.
+ */
+public final class PassRequest implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The line x + t·d at the trial steps; with the gradient at x + steps[0]·d when asked. */
+  public record Line(double[] x, double[] direction, double[] steps, boolean gradientAtFirst)
+      implements Serializable {}
+
+  /** Loss differences Σv [ℓ(x + Δⱼ) − ℓ(x)], summed row by row. */
+  public record Moves(double[] x, double[][] displacements) implements Serializable {}
+
+  /** Rows drawn by a generator seeded with (seed, iteration, partition). */
+  public record Sample(double fraction, long seed, int iteration) implements Serializable {}
+
+  private static final double[][] NO_POINTS = new double[0][];
+
+  private final double[][] points;
+  private final boolean gradients;
+  private final boolean hessian;
+  private final Sample sample;
+  private final boolean score;
+  private final Line line;
+  private final Moves moves;
+  private final double[] probe;
+
+  private PassRequest(double[][] points, boolean gradients, boolean hessian, Sample sample,
+      boolean score, Line line, Moves moves, double[] probe) {
+    boolean single = points.length == 1;
+    if ((hessian || sample != null) && !(single && gradients)) {
+      throw new IllegalArgumentException("a Hessian or a mini-batch goes with one gradient");
+    }
+    if (score && !(single && !gradients)) {
+      throw new IllegalArgumentException("a holdout score is taken at one point, no gradient");
+    }
+    this.points = points;
+    this.gradients = gradients;
+    this.hessian = hessian;
+    this.sample = sample;
+    this.score = score;
+    this.line = line;
+    this.moves = moves;
+    this.probe = probe;
+  }
+
+  /** Σv ℓ at each point. */
+  public static PassRequest valuesAt(double[]... points) {
+    return new PassRequest(points, false, false, null, false, null, null, null);
+  }
+
+  /** Σv ℓ and its gradient at x. */
+  public static PassRequest gradientAt(double[] x) {
+    return gradientsAt(x);
+  }
+
+  /** Σv ℓ and its gradient at each point. */
+  public static PassRequest gradientsAt(double[]... points) {
+    return new PassRequest(points, true, false, null, false, null, null, null);
+  }
+
+  /** Σv ℓ, its gradient and its Hessian (upper triangle) at x. */
+  public static PassRequest hessianAt(double[] x) {
+    return new PassRequest(new double[][] {x}, true, true, null, false, null, null, null);
+  }
+
+  /** Σv ℓ at x over all rows, and the gradient over a mini-batch's rows with its Σv. */
+  public static PassRequest sampledGradientAt(double[] x, double fraction, long seed,
+      int iteration) {
+    return new PassRequest(new double[][] {x}, true, false,
+        new Sample(fraction, seed, iteration), false, null, null, null);
+  }
+
+  /** The holdout sums at x: Σv ℓ, Σv and Σv·(the loss's holdout metric term). */
+  public static PassRequest scoreAt(double[] x) {
+    return new PassRequest(new double[][] {x}, false, false, null, true, null, null, null);
+  }
+
+  /** Differences and slopes along x + t·d at each step; with the gradient at the first. */
+  public static PassRequest along(double[] x, double[] direction, double[] steps,
+      boolean gradientAtFirst) {
+    return new PassRequest(NO_POINTS, false, false, null, false,
+        new Line(x, direction, steps.clone(), gradientAtFirst), null, null);
+  }
+
+  /** Σv [ℓ(x + Δⱼ) − ℓ(x)] for each displacement. */
+  public static PassRequest differences(double[] x, double[][] displacements) {
+    return new PassRequest(NO_POINTS, false, false, null, false, null,
+        new Moves(x, displacements), null);
+  }
+
+  /** B·u, B the curvature bound of the loss times Σv x̃x̃ᵀ (see {@link BlockObjective}). */
+  public static PassRequest curvatureBoundTimes(double[] u) {
+    return new PassRequest(NO_POINTS, false, false, null, false, null, null, u);
+  }
+
+  public double[][] points() {
+    return points;
+  }
+
+  /** The gradient at every point (over the mini-batch when {@link #sample} is set). */
+  public boolean gradients() {
+    return gradients;
+  }
+
+  /** The Hessian at the one point. */
+  public boolean hessian() {
+    return hessian;
+  }
+
+  /** The mini-batch of the one point's gradient, or null. */
+  public Sample sample() {
+    return sample;
+  }
+
+  /** The holdout sums at the one point. */
+  public boolean score() {
+    return score;
+  }
+
+  public Line line() {
+    return line;
+  }
+
+  public Moves moves() {
+    return moves;
+  }
+
+  /** The vector the curvature bound is applied to, or null. */
+  public double[] probe() {
+    return probe;
+  }
+
+  /** How many doubles the request carries: what decides how a pass ships it. */
+  public long doubles() {
+    long n = 0;
+    for (double[] p : points) {
+      n += p.length;
+    }
+    if (line != null) {
+      n += line.x().length + line.direction().length + line.steps().length;
+    }
+    if (moves != null) {
+      n += moves.x().length;
+      for (double[] m : moves.displacements()) {
+        n += m.length;
+      }
+    }
+    return n + (probe == null ? 0 : probe.length);
+  }
+}
