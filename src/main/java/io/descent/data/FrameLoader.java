@@ -1,6 +1,27 @@
 package io.descent.data;
 
 import io.descent.BadInputException;
+import io.descent.block.Block;
+import io.descent.block.BlockLayout;
+import io.descent.block.FeaturePrecision;
+import io.descent.data.diagnostics.InputChangedException;
+import io.descent.data.diagnostics.Locations;
+import io.descent.data.diagnostics.PartitionScan;
+import io.descent.data.diagnostics.ScanPartition;
+import io.descent.data.diagnostics.ScanSummary;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.labels.LabelResolver;
+import io.descent.data.packing.FramePacker;
+import io.descent.data.packing.PackStats;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.row.RowDecoder;
+import io.descent.data.row.RowPosition;
+import io.descent.data.row.RowProblem;
+import io.descent.data.source.FloatRangeDecoder;
+import io.descent.data.source.InputFingerprint;
+import io.descent.data.source.SourceFrame;
+import io.descent.data.source.VectorRowDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.descent.predict;
 
-import io.descent.data.Block;
-import io.descent.data.TrainingData;
+import io.descent.block.Block;
+import io.descent.data.packing.TrainingData;
 import io.descent.loss.HoldoutMetric;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;

@@ -1,15 +1,15 @@
 package io.descent.train;
 
 import io.descent.BadInputException;
+import io.descent.block.FeaturePrecision;
 import io.descent.config.TrainConfig;
-import io.descent.data.BadRecords;
 import io.descent.data.DataLoader;
-import io.descent.data.FeaturePrecision;
-import io.descent.data.HoldoutSplit;
-import io.descent.data.InputSpec;
-import io.descent.data.LabelPolicy;
 import io.descent.data.LoadOptions;
-import io.descent.data.TrainingData;
+import io.descent.data.diagnostics.BadRecords;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.HoldoutSplit;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.InputSpec;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;
