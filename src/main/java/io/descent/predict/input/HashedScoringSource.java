@@ -28,7 +28,7 @@ import org.apache.spark.sql.functions;
 final class HashedScoringSource {
   private HashedScoringSource() {}
 
-  static ScoringInput.Opened open(SparkSession spark, InputFiles files, InputSpec spec,
+  static OpenedInput open(SparkSession spark, InputFiles files, InputSpec spec,
       InputFormat format, HashingScheme scheme, Configuration conf) {
     String label = spec.labelCol() != null ? spec.labelCol() : scheme.labelColumn();
     String weight = label.equals(scheme.weightColumn()) ? null : scheme.weightColumn();
@@ -39,18 +39,18 @@ final class HashedScoringSource {
       case CSV: {
         String[] header = UnlabeledCsvSource.header(files, conf);
         return spec.labelCol() != null || Arrays.asList(header).contains(label)
-            ? new ScoringInput.Opened(CsvSource.open(spark, files, labelled, anyLabel, conf, hashing, weight), true)
-            : new ScoringInput.Opened(UnlabeledCsvSource.open(spark, files, header, conf, hashing, weight), false);
+            ? new OpenedInput(CsvSource.open(spark, files, labelled, anyLabel, conf, hashing, weight), true)
+            : new OpenedInput(UnlabeledCsvSource.open(spark, files, header, conf, hashing, weight), false);
       }
       case PARQUET: {
         Dataset<Row> df = ParquetSource.read(spark, files, conf);
         if (spec.labelCol() != null || Arrays.asList(df.schema().fieldNames()).contains(label)) {
-          return new ScoringInput.Opened(
+          return new OpenedInput(
               ParquetSource.open(df, labelled, anyLabel, files.display(), hashing, weight), true);
         }
         // No label column: a constant placeholder takes its place, as for unlabelled CSV.
         Dataset<Row> placeheld = df.withColumn(UnlabeledCsvSource.PLACEHOLDER, functions.lit(0.0));
-        return new ScoringInput.Opened(ParquetSource.open(placeheld,
+        return new OpenedInput(ParquetSource.open(placeheld,
             spec.withLabelCol(UnlabeledCsvSource.PLACEHOLDER), anyLabel, files.display(), hashing,
             weight), false);
       }

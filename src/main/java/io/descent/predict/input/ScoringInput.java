@@ -71,7 +71,7 @@ public final class ScoringInput {
     }
     InputSpec limited = spec.withNumFeatures(numFeatures);
     InputFormat format = spec.format() == null ? files.inferFormat() : InputFormat.named(spec.format());
-    Opened opened = hashing != null ? HashedScoringSource.open(spark, files, spec, format, hashing, conf)
+    OpenedInput opened = hashing != null ? HashedScoringSource.open(spark, files, spec, format, hashing, conf)
         : openSource(spark, files, limited, format, numFeatures, conf);
     SourceFrame source = opened.frame();
     boolean labelled = opened.labelled();
@@ -91,10 +91,7 @@ public final class ScoringInput {
     return new ScoringInput(files, source, new ProblemReporter(files, source.lineRules(), conf), labelled);
   }
 
-  /** A frame, and whether its label field holds the file's labels or a placeholder. */
-  record Opened(SourceFrame frame, boolean labelled) {}
-
-  private static Opened openSource(SparkSession spark, InputFiles files, InputSpec spec,
+  private static OpenedInput openSource(SparkSession spark, InputFiles files, InputSpec spec,
       InputFormat format, int numFeatures, Configuration conf) {
     LabelPolicy anyLabel = LabelPolicy.real();
     switch (format) {
@@ -102,18 +99,18 @@ public final class ScoringInput {
         String[] header = UnlabeledCsvSource.header(files, conf);
         boolean labelled = spec.labelCol() != null || Arrays.asList(header).contains("label")
             || header.length == numFeatures + 1;
-        return labelled ? new Opened(CsvSource.open(spark, files, spec, anyLabel, conf), true)
-            : new Opened(UnlabeledCsvSource.open(spark, files, header, conf), false);
+        return labelled ? new OpenedInput(CsvSource.open(spark, files, spec, anyLabel, conf), true)
+            : new OpenedInput(UnlabeledCsvSource.open(spark, files, header, conf), false);
       }
       case PARQUET: {
         Dataset<Row> df = ParquetSource.read(spark, files, conf);
         boolean labelled = spec.labelCol() != null
             || Arrays.asList(df.schema().fieldNames()).contains("label");
-        return labelled ? new Opened(ParquetSource.open(spark, files, spec, anyLabel, conf), true)
-            : new Opened(UnlabeledParquetSource.open(df, spec, files.display()), false);
+        return labelled ? new OpenedInput(ParquetSource.open(spark, files, spec, anyLabel, conf), true)
+            : new OpenedInput(UnlabeledParquetSource.open(df, spec, files.display()), false);
       }
       default:
-        return new Opened(LibsvmSource.open(spark, files, spec, anyLabel, conf), true);
+        return new OpenedInput(LibsvmSource.open(spark, files, spec, anyLabel, conf), true);
     }
   }
 
