@@ -12,6 +12,7 @@ import io.descent.data.diagnostics.ScanSummary;
 import io.descent.data.labels.LabelMapping;
 import io.descent.data.labels.LabelPolicy;
 import io.descent.data.labels.LabelResolver;
+import io.descent.data.labels.LabelValue;
 import io.descent.data.packing.FramePacker;
 import io.descent.data.packing.PackStats;
 import io.descent.data.packing.TrainingData;
@@ -152,7 +153,7 @@ public final class FrameLoader {
 
   private static LabelMapping labels(LabelPolicy policy, List<PartitionScan> scans,
       long[] firstRow, String labelCol) {
-    Map<Double, ScanSummary.LabelValue> merged = new LinkedHashMap<>();
+    Map<Double, LabelValue> merged = new LinkedHashMap<>();
     boolean overflow = false;
     for (PartitionScan s : scans) {
       if (s.labels == null) {
@@ -160,8 +161,8 @@ public final class FrameLoader {
       }
       overflow |= s.labels.overflow();
       s.labels.values().forEach((value, seen) -> merged.merge(value,
-          new ScanSummary.LabelValue(value, seen.first, seen.count),
-          (a, b) -> new ScanSummary.LabelValue(value, a.first(), a.count() + b.count())));
+          new LabelValue(value, seen.first, seen.count),
+          (a, b) -> new LabelValue(value, a.first(), a.count() + b.count())));
     }
     LabelResolver.Resolution r = LabelResolver.resolve(policy, new ArrayList<>(merged.values()), overflow);
     if (r.problem() != null) {

@@ -1,6 +1,7 @@
 package io.descent.data.diagnostics;
 
 import io.descent.data.hashing.HashCensus;
+import io.descent.data.labels.LabelValue;
 import io.descent.data.row.RowPosition;
 import io.descent.data.row.RowProblem;
 import io.descent.data.source.InputFiles;
@@ -12,9 +13,6 @@ import java.util.Map;
 
 /** The scan job's partition results merged on the driver, in input order. */
 public final class ScanSummary {
-  /** One distinct label with its first occurrence in input order and its count. */
-  public record LabelValue(double value, RowPosition first, long count) {}
-
   public final SegmentTable segments;
   public final long rows;
   public final long nnz;

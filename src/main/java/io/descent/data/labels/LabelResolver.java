@@ -1,6 +1,5 @@
 package io.descent.data.labels;
 
-import io.descent.data.diagnostics.ScanSummary;
 import io.descent.data.row.Numbers;
 import io.descent.data.row.RowPosition;
 import java.util.HashSet;
@@ -41,7 +40,7 @@ public final class LabelResolver {
     }
   }
 
-  public static Resolution resolve(LabelPolicy policy, List<ScanSummary.LabelValue> labels, boolean overflow) {
+  public static Resolution resolve(LabelPolicy policy, List<LabelValue> labels, boolean overflow) {
     switch (policy.kind()) {
       case REAL:
         return Resolution.of(LabelMapping.real());
@@ -53,9 +52,9 @@ public final class LabelResolver {
   }
 
   /** 0/1 or -1/+1; each value is already one of -1, 0, 1 (the row rule). */
-  private static Resolution conventional(List<ScanSummary.LabelValue> labels) {
+  private static Resolution conventional(List<LabelValue> labels) {
     Set<Double> seen = new HashSet<>();
-    for (ScanSummary.LabelValue l : labels) {
+    for (LabelValue l : labels) {
       seen.add(l.value());
       if (seen.contains(0.0) && seen.contains(-1.0)) {
         String other = l.value() == 0 ? "-1" : "0";
@@ -67,16 +66,16 @@ public final class LabelResolver {
     return Resolution.of(seen.contains(-1.0) ? LabelMapping.binary(-1, 1) : LabelMapping.binary(0, 1));
   }
 
-  private static Resolution withPositive(List<ScanSummary.LabelValue> labels, double positive) {
+  private static Resolution withPositive(List<LabelValue> labels, double positive) {
     if (labels.size() > 2) {
-      ScanSummary.LabelValue third = labels.get(2);
+      LabelValue third = labels.get(2);
       return Resolution.problem("label " + Numbers.format(third.value())
           + " is a third distinct value after " + Numbers.format(labels.get(0).value()) + " and "
           + Numbers.format(labels.get(1).value()) + ", and a binary loss takes two", third.first());
     }
-    ScanSummary.LabelValue negative = null;
+    LabelValue negative = null;
     boolean positiveSeen = false;
-    for (ScanSummary.LabelValue l : labels) {
+    for (LabelValue l : labels) {
       if (l.value() == positive) {
         positiveSeen = true;
       } else {
@@ -94,9 +93,9 @@ public final class LabelResolver {
     return Resolution.of(LabelMapping.binary(negative.value(), positive));
   }
 
-  private static Resolution classes(List<ScanSummary.LabelValue> labels, boolean overflow) {
+  private static Resolution classes(List<LabelValue> labels, boolean overflow) {
     if (overflow || labels.size() > MAX_CLASSES) {
-      ScanSummary.LabelValue first = labels.get(Math.min(MAX_CLASSES, labels.size() - 1));
+      LabelValue first = labels.get(Math.min(MAX_CLASSES, labels.size() - 1));
       return Resolution.problem("label " + Numbers.format(first.value()) + " is one distinct value"
           + " too many: softmax takes at most " + MAX_CLASSES + " classes", first.first());
     }
@@ -104,13 +103,13 @@ public final class LabelResolver {
       return Resolution.problem("every label is " + Numbers.format(labels.get(0).value())
           + ", and softmax needs at least two classes", null);
     }
-    double[] values = labels.stream().mapToDouble(ScanSummary.LabelValue::value).sorted().toArray();
+    double[] values = labels.stream().mapToDouble(LabelValue::value).sorted().toArray();
     return Resolution.of(LabelMapping.classes(values));
   }
 
-  private static String list(List<ScanSummary.LabelValue> labels) {
+  private static String list(List<LabelValue> labels) {
     StringBuilder s = new StringBuilder();
-    for (ScanSummary.LabelValue l : labels) {
+    for (LabelValue l : labels) {
       s.append(s.length() == 0 ? "" : ", ").append(Numbers.format(l.value()));
     }
     return s.toString();
