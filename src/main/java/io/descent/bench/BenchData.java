@@ -1,15 +1,15 @@
 package io.descent.bench;
 
-import io.descent.data.BadRecords;
-import io.descent.data.Block;
-import io.descent.data.BlockBuilder;
-import io.descent.data.BlockLayout;
+import io.descent.block.Block;
+import io.descent.block.BlockBuilder;
+import io.descent.block.BlockLayout;
+import io.descent.block.FeaturePrecision;
 import io.descent.data.DataLoader;
-import io.descent.data.FeaturePrecision;
-import io.descent.data.InputSpec;
-import io.descent.data.LabelPolicy;
 import io.descent.data.LoadOptions;
-import io.descent.data.TrainingData;
+import io.descent.data.diagnostics.BadRecords;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.InputSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

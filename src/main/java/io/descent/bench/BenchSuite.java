@@ -1,6 +1,6 @@
 package io.descent.bench;
 
-import io.descent.data.FeaturePrecision;
+import io.descent.block.FeaturePrecision;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

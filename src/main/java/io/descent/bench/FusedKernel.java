@@ -1,6 +1,6 @@
 package io.descent.bench;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;
 

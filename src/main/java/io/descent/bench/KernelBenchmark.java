@@ -1,7 +1,7 @@
 package io.descent.bench;
 
 import dev.ludovic.netlib.blas.BLAS;
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.BlockObjective;
 import io.descent.loss.Loss;
 import io.descent.loss.LossKind;

@@ -1,9 +1,9 @@
 package io.descent.bench;
 
 import io.descent.data.DataLoader;
-import io.descent.data.InputSpec;
-import io.descent.data.LabelPolicy;
-import io.descent.data.TrainingData;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.InputSpec;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;

@@ -1,6 +1,6 @@
 package io.descent.bench;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Loss;
 import io.descent.loss.LossKind;
@@ -15,11 +15,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.classification.LogisticRegression;

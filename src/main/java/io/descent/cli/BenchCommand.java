@@ -2,7 +2,7 @@ package io.descent.cli;
 
 import io.descent.BadInputException;
 import io.descent.bench.BenchSuite;
-import io.descent.data.FeaturePrecision;
+import io.descent.block.FeaturePrecision;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.descent.cli;
 
-import io.descent.data.InputSpec;
+import io.descent.data.source.InputSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;

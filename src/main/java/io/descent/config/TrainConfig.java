@@ -1,7 +1,7 @@
 package io.descent.config;
 
 import io.descent.BadInputException;
-import io.descent.data.LabelKind;
+import io.descent.block.LabelKind;
 import io.descent.loss.LossKind;
 import io.descent.loss.Losses;
 import io.descent.optim.OptimizerKind;

@@ -2,6 +2,30 @@ package io.descent.data;
 
 import io.descent.BadInputException;
 import io.descent.DescentException;
+import io.descent.block.BlockLayout;
+import io.descent.block.FeaturePrecision;
+import io.descent.data.diagnostics.BadRecords;
+import io.descent.data.diagnostics.PartitionScan;
+import io.descent.data.diagnostics.ProblemReporter;
+import io.descent.data.diagnostics.ScanPartition;
+import io.descent.data.diagnostics.ScanSummary;
+import io.descent.data.diagnostics.SkippedRecords;
+import io.descent.data.hashing.FeatureHashing;
+import io.descent.data.hashing.HashCensus;
+import io.descent.data.hashing.HashingReport;
+import io.descent.data.hashing.HashingScheme;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.labels.LabelResolver;
+import io.descent.data.packing.PackingJob;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.CsvSource;
+import io.descent.data.source.FloatRangeDecoder;
+import io.descent.data.source.InputFiles;
+import io.descent.data.source.InputFormat;
+import io.descent.data.source.InputSpec;
+import io.descent.data.source.LibsvmSource;
+import io.descent.data.source.ParquetSource;
+import io.descent.data.source.SourceFrame;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Loads an input into cached {@link Block}s. The Spark jobs of one load:
+ * Loads an input into cached {@link io.descent.block.Block}s. The Spark jobs of one load:
  * <ol>
  *   <li>Only for LIBSVM without numFeatures: Spark's reader scans the text for the largest
  *       index. Only for Parquet: Spark reads the schema from a footer (a small job). Spark adds

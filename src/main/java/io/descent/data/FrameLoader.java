@@ -1,6 +1,28 @@
 package io.descent.data;
 
 import io.descent.BadInputException;
+import io.descent.block.Block;
+import io.descent.block.BlockLayout;
+import io.descent.block.FeaturePrecision;
+import io.descent.data.diagnostics.InputChangedException;
+import io.descent.data.diagnostics.Locations;
+import io.descent.data.diagnostics.PartitionScan;
+import io.descent.data.diagnostics.ScanPartition;
+import io.descent.data.diagnostics.ScanSummary;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.labels.LabelResolver;
+import io.descent.data.labels.LabelValue;
+import io.descent.data.packing.FramePacker;
+import io.descent.data.packing.PackStats;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.row.RowDecoder;
+import io.descent.data.row.RowPosition;
+import io.descent.data.row.RowProblem;
+import io.descent.data.source.FloatRangeDecoder;
+import io.descent.data.source.InputFingerprint;
+import io.descent.data.source.SourceFrame;
+import io.descent.data.source.VectorRowDecoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +153,7 @@ public final class FrameLoader {
 
   private static LabelMapping labels(LabelPolicy policy, List<PartitionScan> scans,
       long[] firstRow, String labelCol) {
-    Map<Double, ScanSummary.LabelValue> merged = new LinkedHashMap<>();
+    Map<Double, LabelValue> merged = new LinkedHashMap<>();
     boolean overflow = false;
     for (PartitionScan s : scans) {
       if (s.labels == null) {
@@ -139,8 +161,8 @@ public final class FrameLoader {
       }
       overflow |= s.labels.overflow();
       s.labels.values().forEach((value, seen) -> merged.merge(value,
-          new ScanSummary.LabelValue(value, seen.first, seen.count),
-          (a, b) -> new ScanSummary.LabelValue(value, a.first(), a.count() + b.count())));
+          new LabelValue(value, seen.first, seen.count),
+          (a, b) -> new LabelValue(value, a.first(), a.count() + b.count())));
     }
     LabelResolver.Resolution r = LabelResolver.resolve(policy, new ArrayList<>(merged.values()), overflow);
     if (r.problem() != null) {

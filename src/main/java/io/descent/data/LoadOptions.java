@@ -1,11 +1,13 @@
 package io.descent.data;
 
 import io.descent.BadInputException;
+import io.descent.block.FeaturePrecision;
+import io.descent.data.diagnostics.BadRecords;
 
 /**
  * How a load treats its rows beyond where they come from: what to do with bad rows, whether
  * to hash features into {@code hashFeatures} buckets (0: no hashing; else a power of two, see
- * {@link FeatureHashing}), and how the cached blocks store feature values.
+ * {@link io.descent.data.hashing.FeatureHashing}), and how the cached blocks store feature values.
  */
 public record LoadOptions(BadRecords badRecords, int hashFeatures, FeaturePrecision precision) {
   public static final LoadOptions DEFAULT = new LoadOptions(BadRecords.FAIL, 0);

@@ -1,7 +1,7 @@
 package io.descent.loss;
 
 import dev.ludovic.netlib.blas.BLAS;
-import io.descent.data.Block;
+import io.descent.block.Block;
 
 /**
  * The Gram matrix of a block's rows, with the intercept as a constant last feature:

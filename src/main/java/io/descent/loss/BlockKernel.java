@@ -1,7 +1,7 @@
 package io.descent.loss;
 
 import dev.ludovic.netlib.blas.BLAS;
-import io.descent.data.Block;
+import io.descent.block.Block;
 
 /**
  * Margins and gradients of one Block. Dense blocks go through two BLAS calls (margins = X·Wᵀ,

@@ -1,6 +1,6 @@
 package io.descent.loss;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 
 /**
  * The weighted loss sum Σ vᵢ ℓ(yᵢ, mᵢ) of a block and its gradient, and the same sum at

@@ -1,7 +1,7 @@
 package io.descent.loss;
 
 import io.descent.BadInputException;
-import io.descent.data.LabelKind;
+import io.descent.block.LabelKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

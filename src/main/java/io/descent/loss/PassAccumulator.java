@@ -1,6 +1,6 @@
 package io.descent.loss;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 
 /**
  * Adds up one {@link PassRequest} over blocks into one flat partial vector, and decodes a sum

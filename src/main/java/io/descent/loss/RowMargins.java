@@ -1,6 +1,6 @@
 package io.descent.loss;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 
 /**
  * The margins of one row of a block as scoring computes them: each dot product in increasing

@@ -1,11 +1,11 @@
 package io.descent.ml;
 
+import io.descent.block.FeaturePrecision;
 import io.descent.config.ConfigKeys;
 import io.descent.config.Settings;
 import io.descent.config.TrainConfig;
-import io.descent.data.FeaturePrecision;
 import io.descent.data.FrameLoader;
-import io.descent.data.TrainingData;
+import io.descent.data.packing.TrainingData;
 import io.descent.loss.LossKind;
 import io.descent.train.Trainer;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.descent.model;
 
-import io.descent.data.HashingScheme;
-import io.descent.data.LabelKind;
-import io.descent.data.LabelMapping;
+import io.descent.block.LabelKind;
+import io.descent.data.hashing.HashingScheme;
+import io.descent.data.labels.LabelMapping;
 import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import java.util.ArrayList;

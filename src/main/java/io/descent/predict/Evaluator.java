@@ -1,13 +1,13 @@
 package io.descent.predict;
 
-import io.descent.data.FeatureRow;
-import io.descent.data.InputSpec;
-import io.descent.data.LabelMapping;
-import io.descent.data.RowMapper;
-import io.descent.data.ScoringInput;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.source.InputSpec;
 import io.descent.loss.Loss;
 import io.descent.loss.LossKind;
 import io.descent.model.LinearModel;
+import io.descent.predict.input.FeatureRow;
+import io.descent.predict.input.RowMapper;
+import io.descent.predict.input.ScoringInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;

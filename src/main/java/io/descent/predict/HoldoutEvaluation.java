@@ -1,6 +1,6 @@
 package io.descent.predict;
 
-import io.descent.data.TrainingData;
+import io.descent.data.packing.TrainingData;
 import io.descent.engine.PassRunner;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;

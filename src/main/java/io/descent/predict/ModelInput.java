@@ -1,10 +1,10 @@
 package io.descent.predict;
 
 import io.descent.BadInputException;
-import io.descent.data.InputSpec;
-import io.descent.data.LabelMapping;
-import io.descent.data.ScoringInput;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.source.InputSpec;
 import io.descent.model.LinearModel;
+import io.descent.predict.input.ScoringInput;
 import org.apache.spark.sql.SparkSession;
 
 /** An input opened to be scored by a model: read with its feature count and its feature hashing. */

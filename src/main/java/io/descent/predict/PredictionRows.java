@@ -1,8 +1,8 @@
 package io.descent.predict;
 
-import io.descent.data.FeatureRow;
-import io.descent.data.LabelMapping;
-import io.descent.data.RowMapper;
+import io.descent.data.labels.LabelMapping;
+import io.descent.predict.input.FeatureRow;
+import io.descent.predict.input.RowMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;

@@ -1,8 +1,8 @@
 package io.descent.predict;
 
-import io.descent.data.InputSpec;
-import io.descent.data.ScoringInput;
+import io.descent.data.source.InputSpec;
 import io.descent.model.LinearModel;
+import io.descent.predict.input.ScoringInput;
 import io.descent.store.AtomicDirectoryWriter;
 import io.descent.store.DirectoryLock;
 import io.descent.store.OutputKind;

@@ -1,7 +1,7 @@
 package io.descent.predict;
 
-import io.descent.data.Block;
-import io.descent.data.LabelMapping;
+import io.descent.block.Block;
+import io.descent.data.labels.LabelMapping;
 import io.descent.loss.Link;
 import io.descent.loss.LossKind;
 import io.descent.loss.RowMargins;

@@ -1,7 +1,7 @@
 package io.descent.train;
 
 import io.descent.config.TrainConfig;
-import io.descent.data.TrainingData;
+import io.descent.data.packing.TrainingData;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.SparkContext;

@@ -2,7 +2,7 @@ package io.descent.train;
 
 import io.descent.BadInputException;
 import io.descent.config.TrainConfig;
-import io.descent.data.InputFingerprint;
+import io.descent.data.source.InputFingerprint;
 import io.descent.optim.Optimizer;
 import io.descent.report.Json;
 import io.descent.store.CheckpointStore;

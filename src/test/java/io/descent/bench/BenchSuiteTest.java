@@ -17,7 +17,7 @@ class BenchSuiteTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BenchSuite.Options o = new BenchSuite.Options(List.of(), true, true, 2_000, 10, 2_000, 500, 5,
         2.0, 5, 1, 10, 4, new LinkedHashSet<>(BenchSuite.METHODS), null,
-        io.descent.data.FeaturePrecision.DOUBLE);
+        io.descent.block.FeaturePrecision.DOUBLE);
     BenchSuite.run(SharedSpark.session(), o, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     for (String method : List.of("| Descent gd | ", "| Descent lbfgs (m = 10) |", "| pure-array loop, 2 threads |",

@@ -1,6 +1,6 @@
 package io.descent.bench;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.engine.DistributedObjective;
 import io.descent.loss.Losses;
 import io.descent.loss.PassRequest;

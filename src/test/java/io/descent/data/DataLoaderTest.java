@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.descent.block.Block;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.InputFingerprint;
+import io.descent.data.source.InputSpec;
 import io.descent.testing.Datasets;
 import io.descent.testing.SharedSpark;
 import java.io.IOException;

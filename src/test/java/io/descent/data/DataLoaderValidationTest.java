@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.BadInputException;
 import io.descent.ExitCodes;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.source.InputSpec;
 import io.descent.testing.Datasets;
 import io.descent.testing.SharedSpark;
 import java.io.IOException;

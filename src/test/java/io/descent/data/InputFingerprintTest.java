@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.descent.data.InputFingerprint.FileEntry;
+import io.descent.data.source.InputFingerprint;
+import io.descent.data.source.InputFingerprint.FileEntry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

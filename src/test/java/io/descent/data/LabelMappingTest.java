@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.descent.block.LabelKind;
+import io.descent.data.labels.LabelMapping;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.descent.BadInputException;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.TrainingData;
+import io.descent.data.source.InputSpec;
 import io.descent.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;

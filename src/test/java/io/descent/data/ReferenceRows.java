@@ -1,5 +1,7 @@
 package io.descent.data;
 
+import io.descent.block.Block;
+import io.descent.data.labels.LabelMapping;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

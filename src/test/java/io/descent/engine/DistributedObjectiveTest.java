@@ -3,7 +3,7 @@ package io.descent.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Loss;
 import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.testing.TestBlocks;
 import java.util.Random;
 import java.util.stream.Stream;

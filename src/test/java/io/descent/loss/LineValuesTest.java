@@ -3,7 +3,7 @@ package io.descent.loss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.testing.InMemoryObjective;
 import io.descent.testing.TestBlocks;
 import java.math.BigDecimal;

@@ -4,7 +4,7 @@ import static io.descent.optim.OptimizerRuns.assertNonIncreasing;
 import static io.descent.optim.OptimizerRuns.last;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;

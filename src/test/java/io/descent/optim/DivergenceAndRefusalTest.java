@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.descent.BadInputException;
 import io.descent.DivergedException;
 import io.descent.ExitCodes;
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;

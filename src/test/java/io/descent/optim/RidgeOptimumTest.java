@@ -5,7 +5,7 @@ import static io.descent.optim.OptimizerRuns.last;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Losses;
 import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.loss.Losses;
 import io.descent.loss.PassRequest;
 import io.descent.loss.PassResult;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.descent.BadInputException;
-import io.descent.data.LabelMapping;
+import io.descent.data.labels.LabelMapping;
 import io.descent.loss.ParamLayout;
 import io.descent.model.LinearModel;
 import java.nio.file.Files;

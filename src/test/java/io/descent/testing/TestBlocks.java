@@ -1,6 +1,6 @@
 package io.descent.testing;
 
-import io.descent.data.Block;
+import io.descent.block.Block;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.descent.data.Block;
+import io.descent.block.Block;
 import io.descent.testing.CliRun;
 import io.descent.testing.Datasets;
 import io.descent.testing.ModelFiles;

@@ -1,9 +1,0 @@
-package io.descent.data;
-
-import java.io.Serializable;
-
-/** Turns one decoded row into a result, inside a Spark task. */
-@FunctionalInterface
-public interface RowMapper<T> extends Serializable {
-  T map(FeatureRow row);
-}

@@ -1,9 +1,0 @@
-package io.descent.data;
-
-import java.io.Serializable;
-
-/**
- * What is wrong with one row: the column at fault (null for LIBSVM, which has none) and a
- * message that completes "file, line N[, column "c"]: …".
- */
-record RowProblem(String column, String message) implements Serializable {}

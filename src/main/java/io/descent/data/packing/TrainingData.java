@@ -1,0 +1,107 @@
+package io.descent.data.packing;
+
+import io.descent.block.Block;
+import io.descent.data.diagnostics.SkippedRecords;
+import io.descent.data.hashing.HashingReport;
+import io.descent.data.labels.LabelMapping;
+import io.descent.data.source.InputFingerprint;
+import org.apache.spark.api.java.JavaRDD;
+
+/** Cached training data, ready for the engine. */
+public final class TrainingData {
+  private final JavaRDD<Block> blocks;
+  private final int numPartitions;
+  private final long numRows;
+  private final int numFeatures;
+  private final double weightSum;
+  private final LabelMapping labels;
+  private final long arrayBytes;
+  private final InputFingerprint fingerprint;
+  private final SkippedRecords skipped;
+  private HashingReport hashing;
+
+  public TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
+      double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
+    this(blocks, numPartitions, numRows, numFeatures, weightSum, labels, arrayBytes, fingerprint,
+        SkippedRecords.NONE);
+  }
+
+  TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
+      double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint,
+      SkippedRecords skipped) {
+    this.blocks = blocks;
+    this.numPartitions = numPartitions;
+    this.numRows = numRows;
+    this.numFeatures = numFeatures;
+    this.weightSum = weightSum;
+    this.labels = labels;
+    this.arrayBytes = arrayBytes;
+    this.fingerprint = fingerprint;
+    this.skipped = skipped;
+  }
+
+  /**
+   * The blocks, persisted and materialized. Partition p holds the input rows
+   * [p·n/P, (p+1)·n/P) in input order; a partition may be empty when n &lt; P.
+   */
+  public JavaRDD<Block> blocks() {
+    return blocks;
+  }
+
+  public int numPartitions() {
+    return numPartitions;
+  }
+
+  public long numRows() {
+    return numRows;
+  }
+
+  public int numFeatures() {
+    return numFeatures;
+  }
+
+  /** Sum of instance weights, summed in partition order (deterministic). */
+  public double weightSum() {
+    return weightSum;
+  }
+
+  public LabelMapping labels() {
+    return labels;
+  }
+
+  /** Sum of {@link Block#arrayBytes()} over all blocks. */
+  public long arrayBytes() {
+    return arrayBytes;
+  }
+
+  public InputFingerprint fingerprint() {
+    return fingerprint;
+  }
+
+  /** The bad rows dropped under --bad-records skip (none otherwise). */
+  public SkippedRecords skipped() {
+    return skipped;
+  }
+
+  /** What feature hashing did, or null when features were not hashed. */
+  public HashingReport hashing() {
+    return hashing;
+  }
+
+  /** This data, recording what feature hashing did (set once, by the loader). */
+  public TrainingData withHashing(HashingReport report) {
+    this.hashing = report;
+    return this;
+  }
+
+  /** Unpersists the blocks. */
+  public void release() {
+    blocks.unpersist(false);
+  }
+
+  @Override
+  public String toString() {
+    return numRows + " rows x " + numFeatures + " features in " + numPartitions
+        + " partitions, " + arrayBytes + " bytes, labels " + labels;
+  }
+}

@@ -1,0 +1,42 @@
+package io.descent.data.source;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/** Opens an input file for reading lines on the driver, decompressing .gz and the like. */
+public final class TextFiles {
+  private TextFiles() {}
+
+  public static BufferedReader open(Path path, Configuration conf) throws IOException {
+    InputStream in = path.getFileSystem(conf).open(path);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+    if (codec != null) {
+      in = codec.createInputStream(in);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  /** A line's text and 1-based number. */
+  record NumberedLine(String text, long number) {}
+
+  /** The first non-blank line (the CSV header), or null for a file without one. */
+  static NumberedLine firstNonBlankLine(Path path, Configuration conf) throws IOException {
+    try (BufferedReader r = open(path, conf)) {
+      long number = 0;
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        number++;
+        if (!CsvLineRules.isBlank(line)) {
+          return new NumberedLine(line, number);
+        }
+      }
+      return null;
+    }
+  }
+}
