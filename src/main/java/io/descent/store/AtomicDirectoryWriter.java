@@ -265,7 +265,7 @@ public final class AtomicDirectoryWriter {
     try (FSDataOutputStream out = fs.create(probe, false)) {
       out.write(1);
     } catch (FSError e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+      throw StorageFault.asIOException(e);
     }
     fs.delete(probe, false);
   }
@@ -285,9 +285,7 @@ public final class AtomicDirectoryWriter {
     } catch (IOException e) {
       throw new StorageFault.At("writing " + p, e);
     } catch (FSError e) {
-      // Hadoop's local file system reports a failed write (a full disk) as this Error.
-      throw new StorageFault.At("writing " + p, e.getCause() instanceof IOException io ? io
-          : new IOException(e.getMessage(), e));
+      throw new StorageFault.At("writing " + p, StorageFault.asIOException(e));
     }
     return new FileChecksums.Sum(bytes, crc.getValue());
   }

@@ -59,6 +59,11 @@ final class StorageFault {
 
   private StorageFault() {}
 
+  /** Hadoop's local file system reports a failed write (a full disk) as this Error: its cause. */
+  static IOException asIOException(org.apache.hadoop.fs.FSError e) {
+    return e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+  }
+
   /** An I/O failure that knows the operation and path it happened on. */
   static final class At extends IOException {
     final String operation;
