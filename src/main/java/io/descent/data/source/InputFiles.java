@@ -13,9 +13,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The data files behind an input path, listed once through the Hadoop FileSystem API and
@@ -61,17 +59,7 @@ public final class InputFiles {
             status.getLen(), status.getModificationTime())));
       }
       String rootName = qualified.getName().isEmpty() ? qualified.toString() : qualified.getName();
-      String rootPath = qualified.toUri().getPath();
-      List<InputFile> found = new ArrayList<>();
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualified, true);
-      while (it.hasNext()) {
-        LocatedFileStatus f = it.next();
-        Path path = fs.makeQualified(f.getPath());
-        String relative = path.toUri().getPath().substring(rootPath.length()).replaceFirst("^/", "");
-        if (!isHidden(relative)) {
-          found.add(new InputFile(path, rootName + "/" + relative, f.getLen(), f.getModificationTime()));
-        }
-      }
+      List<InputFile> found = new InputWalk(fs, qualified, rootName).files();
       found.sort(Comparator.comparing(f -> f.path().toString()));
       return new InputFiles(rootName, found);
     } catch (IOException e) {
@@ -80,14 +68,9 @@ public final class InputFiles {
   }
 
   /** Spark skips names starting with "_" (unless partition-like "k=v") or "." in any folder. */
-  private static boolean isHidden(String relativePath) {
-    for (String part : relativePath.split("/")) {
-      if ((part.startsWith("_") && !part.contains("=")) || part.startsWith(".")
-          || part.endsWith("._COPYING_")) {
-        return true;
-      }
-    }
-    return false;
+  static boolean isHidden(String name) {
+    return (name.startsWith("_") && !name.contains("=")) || name.startsWith(".")
+        || name.endsWith("._COPYING_");
   }
 
   /** How messages name the input as a whole. */
