@@ -48,9 +48,19 @@ class LabelRulesTest {
     assertEquals(LabelMapping.binary(-1, 1), mapping(libsvm("b", "+1", "-1"), LabelPolicy.binary(null)));
     // ijcnn1 writes its labels as -1.0 / 1.0.
     assertEquals(LabelMapping.binary(-1, 1), mapping(libsvm("c", "-1.0", "1.0"), LabelPolicy.binary(null)));
-    // A subset is accepted: one class alone keeps its convention.
-    assertEquals(LabelMapping.binary(-1, 1), mapping(libsvm("d", "-1", "-1"), LabelPolicy.binary(null)));
-    assertEquals(LabelMapping.binary(0, 1), mapping(libsvm("e", "1", "1"), LabelPolicy.binary(null)));
+  }
+
+  @Test
+  void aSingleClassIsRefusedNotTrainedToAnInfiniteIntercept() throws IOException {
+    assertEquals("ones.svm: every label is 1, so there is no negative class: a binary loss needs"
+        + " rows of both classes (an upstream filter or join may have dropped the other)",
+        error(libsvm("ones.svm", "1", "1", "1"), LabelPolicy.binary(null)));
+    assertEquals("minus.svm: every label is -1, so there is no positive class: a binary loss"
+        + " needs rows of both classes (an upstream filter or join may have dropped the other)",
+        error(libsvm("minus.svm", "-1", "-1.0"), LabelPolicy.binary(null)));
+    assertEquals("zeros.svm: every label is 0, so there is no positive class: a binary loss"
+        + " needs rows of both classes (an upstream filter or join may have dropped the other)",
+        error(libsvm("zeros.svm", "0", "0"), LabelPolicy.binary(null)));
   }
 
   @Test

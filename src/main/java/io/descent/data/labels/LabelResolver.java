@@ -63,6 +63,13 @@ public final class LabelResolver {
             + " pass --positive-label to name the positive class", l.first());
       }
     }
+    if (seen.size() == 1) {
+      // Spark ML warns and returns an infinite intercept; a nightly job is better stopped.
+      double only = labels.get(0).value();
+      return Resolution.problem("every label is " + Numbers.format(only) + ", so there is no "
+          + (only > 0 ? "negative" : "positive") + " class: a binary loss needs rows of both"
+          + " classes (an upstream filter or join may have dropped the other)", null);
+    }
     return Resolution.of(seen.contains(-1.0) ? LabelMapping.binary(-1, 1) : LabelMapping.binary(0, 1));
   }
 
