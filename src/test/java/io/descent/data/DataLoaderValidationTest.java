@@ -198,6 +198,14 @@ class DataLoaderValidationTest {
   }
 
   @Test
+  void hugeWeightsAreRefusedWhereTheyAreNotBlamedOnTheFeaturesLater() throws IOException {
+    Path f = write("huge.csv", "x,w,label", "1,1e100,0", "2,1e308,1", "3,1e308,0");
+    assertEquals("huge.csv, line 3, column \"w\": weight 1.0E308 is above 1e100, where sums of"
+        + " weighted losses overflow; weights count only relative to each other: divide them all"
+        + " by one factor", error(InputSpec.of(f.toString()).withWeightCol("w"), LabelPolicy.binary(null)));
+  }
+
+  @Test
   void csvFilesInADirectoryMustShareTheHeader() throws IOException {
     Path dir = Files.createDirectory(tmp.resolve("parts"));
     Files.write(dir.resolve("a.csv"), List.of("x,label", "1,0"));
