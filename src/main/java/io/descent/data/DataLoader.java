@@ -26,6 +26,7 @@ import io.descent.data.source.InputSpec;
 import io.descent.data.source.LibsvmSource;
 import io.descent.data.source.ParquetSource;
 import io.descent.data.source.SourceFrame;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -134,6 +135,12 @@ public final class DataLoader {
     TrainingData data = described("pack " + files.display(),
         () -> packing.run(labels.mapping(), numFeatures, usedPartitions, targetBytes, level, skipped,
             options.precision()));
+    if (source.featureColumns() < 0 && spec.numFeatures() == null && scan.widestAt != null
+        && scan.indexBound >= scan.maxVectorSize) {
+      data.withFeatureCountOrigin(() -> "The " + String.format(Locale.ROOT, "%,d", numFeatures) + " features come from the largest"
+          + " feature index, in " + reporter.where(scan.widestAt, scan.segments) + ": if that"
+          + " index is a mistake, fix the line (or pass --num-features to refuse larger ones).");
+    }
     return hashing == null ? data : data.withHashing(hashing);
   }
 

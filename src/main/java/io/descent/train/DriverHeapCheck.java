@@ -1,5 +1,6 @@
 package io.descent.train;
 
+import io.descent.BadInputException;
 import io.descent.config.TrainConfig;
 import io.descent.data.packing.TrainingData;
 import java.io.PrintStream;
@@ -36,7 +37,13 @@ final class DriverHeapCheck {
     DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.solver().optimizer(), lbfgsMemory,
         config.run().newtonMaxDim(), config.run().maxIter(), parameters,
         partialsAtDriver, tasks, cached);
-    DriverMemoryBudget.check(need, config.solver().optimizer(), lbfgsMemory, maxHeap);
+    try {
+      DriverMemoryBudget.check(need, config.solver().optimizer(), lbfgsMemory, maxHeap);
+    } catch (BadInputException e) {
+      // One stray index (2e9 in a file of small ones) looks like a memory problem: name its line.
+      String origin = data.featureCountOrigin();
+      throw origin == null ? e : new BadInputException(e.getMessage() + " " + origin, e);
+    }
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
       log.printf(Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
           + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,

@@ -11,7 +11,9 @@ import io.descent.data.labels.LabelPolicy;
 import io.descent.data.source.InputSpec;
 import io.descent.testing.Datasets;
 import io.descent.testing.SharedSpark;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -130,6 +133,28 @@ class DataLoaderValidationTest {
     }
     assertEquals("data.svm.gz, line 100: feature index 2 appears twice, again in token \"2:1\"",
         error(f, LabelPolicy.binary(null)));
+  }
+
+  @Test
+  void aTruncatedGzipIsBlamedOnTheLineWhereItIsCutNotOnLineOne() throws IOException {
+    Path whole = tmp.resolve("whole.svm.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+      out.write((String.join("\n", a9aHead.subList(0, 400)) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] gz = Files.readAllBytes(whole);
+    Path cut = Files.write(tmp.resolve("cut.svm.gz"), Arrays.copyOf(gz, gz.length / 2));
+    // The lines that decompress before the cut, counted independently of the product.
+    long complete = 0;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(cut))) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        complete += b == '\n' ? 1 : 0;
+      }
+    } catch (EOFException expected) {
+      // the cut
+    }
+    assertTrue(complete > 100, "the cut keeps many lines: " + complete);
+    assertEquals("cut.svm.gz, line " + (complete + 1) + ": the file cannot be read: Unexpected end"
+        + " of input stream", error(cut, LabelPolicy.binary(null)));
   }
 
   @Test

@@ -4,8 +4,8 @@ import io.descent.data.row.RowProblem;
 import io.descent.data.source.InputFiles;
 import io.descent.data.source.InputFiles.InputFile;
 import io.descent.data.source.LineRules;
+import io.descent.data.source.LineReader;
 import io.descent.data.source.TextFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 
@@ -41,7 +41,7 @@ final class LineScanner {
     rules.startFile();
     long line = 0;
     long rows = 0;
-    try (BufferedReader r = TextFiles.open(file.path(), conf)) {
+    try (LineReader r = TextFiles.open(file.path(), conf)) {
       for (String text = r.readLine(); text != null; text = r.readLine()) {
         line++;
         if (!rules.isRow(text)) {
@@ -49,6 +49,10 @@ final class LineScanner {
         }
         RowProblem p = check ? rules.problem(text) : null;
         if (p != null) {
+          if (r.readFailure() != null && r.readLine() == null) {
+            // The last line before a cut is a fragment: the cut is the problem, not its text.
+            return new FileScan(rows, line, unreadable(r.readFailure()), 0);
+          }
           return new FileScan(rows, line, p, 0);
         }
         if (rows == targetRow) {
@@ -56,10 +60,17 @@ final class LineScanner {
         }
         rows++;
       }
+      if (r.readFailure() != null) {
+        return new FileScan(rows, line + 1, unreadable(r.readFailure()), 0);
+      }
       return new FileScan(rows, 0, null, 0);
     } catch (IOException | java.io.UncheckedIOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new FileScan(rows, line + 1, new RowProblem(null, "the file cannot be read: " + why), 0);
+      return new FileScan(rows, line + 1, unreadable(e), 0);
     }
+  }
+
+  private static RowProblem unreadable(Exception e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new RowProblem(null, "the file cannot be read: " + why);
   }
 }

@@ -35,6 +35,8 @@ public final class PartitionScan implements Serializable {
   public long nnz;
   /** One past the largest feature index seen. */
   public int indexBound;
+  /** The first row whose largest index made {@link #indexBound}; null before any feature. */
+  public RowPosition widestAt;
   public long maxVectorSize;
   public boolean positiveWeight;
   /** Null when every row is good. */

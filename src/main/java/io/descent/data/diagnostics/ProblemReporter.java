@@ -59,6 +59,16 @@ public final class ProblemReporter {
     return new SkippedRecords(count, located);
   }
 
+  /** Where a good row is: "file, line N" (text) or "file, row N" (Parquet). */
+  public String where(RowPosition at, SegmentTable segments) {
+    InputFile file = files.file(segments.fileIndex(at));
+    long row = segments.rowInFile(at);
+    if (rules == null) {
+      return file.display() + ", row " + (row + 1);
+    }
+    return file.display() + ", line " + new LineScanner(rules, conf, false).scan(file, row).targetLine();
+  }
+
   /** A label rule broken by the row at {@code at}, or by the labels as a whole (null). */
   public BadInputException labelProblem(String message, RowPosition at, String labelColumn,
       SegmentTable segments) {

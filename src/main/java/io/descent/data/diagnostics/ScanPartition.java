@@ -75,7 +75,10 @@ public final class ScanPartition implements FlatMapFunction<Iterator<Row>, Parti
         scan.hashes.add(row.rawFeatureIds, row.rawFeatures);
       }
       scan.nnz += row.nnz;
-      scan.indexBound = Math.max(scan.indexBound, row.indexBound());
+      if (row.indexBound() > scan.indexBound) {
+        scan.indexBound = row.indexBound();
+        scan.widestAt = new RowPosition(file, splitStart, segment.rows + segment.skipped);
+      }
       scan.maxVectorSize = Math.max(scan.maxVectorSize, row.vectorSize);
       scan.positiveWeight |= row.weight > 0;
       segment.rows++;

@@ -17,6 +17,8 @@ public final class ScanSummary {
   public final long rows;
   public final long nnz;
   public final int indexBound;
+  /** The earliest row holding the largest feature index (null without indices). */
+  public final RowPosition widestAt;
   public final long maxVectorSize;
   public final boolean positiveWeight;
   /** The earliest bad row in input order, or null. */
@@ -36,6 +38,7 @@ public final class ScanSummary {
     Comparator<RowPosition> order = segments.order();
     long n = 0;
     int bound = 0;
+    RowPosition widest = null;
     long size = 0;
     boolean positive = false;
     RowProblem firstProblem = null;
@@ -51,6 +54,10 @@ public final class ScanSummary {
       }
       examples.addAll(s.skippedExamples);
       n += s.nnz;
+      if (s.widestAt != null && (s.indexBound > bound || (s.indexBound == bound
+          && order.compare(s.widestAt, widest) < 0))) {
+        widest = s.widestAt;
+      }
       bound = Math.max(bound, s.indexBound);
       size = Math.max(size, s.maxVectorSize);
       positive |= s.positiveWeight;
@@ -69,6 +76,7 @@ public final class ScanSummary {
     }
     nnz = n;
     indexBound = bound;
+    widestAt = widest;
     maxVectorSize = size;
     positiveWeight = positive;
     problem = firstProblem;

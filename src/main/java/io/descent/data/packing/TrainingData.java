@@ -5,6 +5,7 @@ import io.descent.data.diagnostics.SkippedRecords;
 import io.descent.data.hashing.HashingReport;
 import io.descent.data.labels.LabelMapping;
 import io.descent.data.source.InputFingerprint;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Cached training data, ready for the engine. */
@@ -19,6 +20,8 @@ public final class TrainingData {
   private final InputFingerprint fingerprint;
   private final SkippedRecords skipped;
   private HashingReport hashing;
+  /** Says where the feature count came from when it is inferred from one row; lazy (re-reads). */
+  private Supplier<String> featureCountOrigin = () -> null;
 
   public TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
       double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
@@ -91,6 +94,20 @@ public final class TrainingData {
   /** This data, recording what feature hashing did (set once, by the loader). */
   public TrainingData withHashing(HashingReport report) {
     this.hashing = report;
+    return this;
+  }
+
+  /**
+   * Where the feature count comes from when one row's largest index sets it (a sentence
+   * naming the file and line), or null; computed on demand, as it re-reads the file.
+   */
+  public String featureCountOrigin() {
+    return featureCountOrigin.get();
+  }
+
+  /** This data, recording how to locate the row that set its feature count (by the loader). */
+  public TrainingData withFeatureCountOrigin(Supplier<String> origin) {
+    this.featureCountOrigin = origin;
     return this;
   }
 

@@ -3,8 +3,6 @@ package io.descent.data.source;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -14,13 +12,14 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 public final class TextFiles {
   private TextFiles() {}
 
-  public static BufferedReader open(Path path, Configuration conf) throws IOException {
+  /** Lines of the file; a read error ends them early and is kept ({@link LineReader#readFailure}). */
+  public static LineReader open(Path path, Configuration conf) throws IOException {
     InputStream in = path.getFileSystem(conf).open(path);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
     if (codec != null) {
       in = codec.createInputStream(in);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    return LineReader.of(in);
   }
 
   /** A line's text and 1-based number. */
