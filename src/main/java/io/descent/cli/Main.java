@@ -1,6 +1,7 @@
 package io.descent.cli;
 
 import io.descent.DescentException;
+import io.descent.PrintableText;
 import io.descent.ExitCodes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ public final class Main {
     try {
       parsed = root.parseArgs(args);
     } catch (ParameterException e) {
-      err.println("descent: " + e.getMessage());
+      err.println("descent: " + PrintableText.of(e.getMessage(), true));
       err.println("Run 'descent " + commandName(e) + "--help' for the options.");
       return ExitCodes.BAD_INPUT;
     }
@@ -94,10 +95,10 @@ public final class Main {
         t.printStackTrace(err);
       }
       if (known != null) {
-        err.println("descent: " + known.getMessage());
+        err.println("descent: " + PrintableText.of(known.getMessage(), true));
         return known.exitCode();
       }
-      err.println("descent: failed: " + describe(t)
+      err.println("descent: failed: " + PrintableText.of(describe(t), true)
           + (verbose ? "" : " (run with --verbose for the stack trace)"));
       return ExitCodes.FAILURE;
     }

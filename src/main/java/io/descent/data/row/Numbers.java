@@ -1,5 +1,7 @@
 package io.descent.data.row;
 
+import io.descent.PrintableText;
+
 /** How numbers and cell texts are written into error messages. */
 public final class Numbers {
   private static final int MAX_QUOTED = 60;
@@ -17,6 +19,6 @@ public final class Numbers {
   /** The text in double quotes, shortened when long so the message stays one line. */
   public static String quote(String text) {
     String t = text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED - 3) + "..." : text;
-    return "\"" + t + "\"";
+    return "\"" + PrintableText.of(t, false) + "\"";
   }
 }
