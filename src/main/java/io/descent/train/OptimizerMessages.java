@@ -15,6 +15,21 @@ public final class OptimizerMessages {
 
   /** Exit 3, naming the --step to try. */
   public static DivergedException diverged(Divergence d) {
+    return diverged(d, Double.NaN);
+  }
+
+  /**
+   * Exit 3, naming the --step to try: 1/L when the data's curvature bound {@code lipschitz}
+   * is known (a step far too large would otherwise be divided by 4 once per failed run).
+   */
+  public static DivergedException diverged(Divergence d, double lipschitz) {
+    if (lipschitz > 0 && Double.isFinite(lipschitz)) {
+      return new DivergedException(String.format("%s diverged at iteration %d: %s; the data's"
+          + " curvature bound is L = %.3g (power iteration), so a fixed step converges below"
+          + " 2/L = %s: try --step %s (1/L) or --step auto.", d.method(), d.iteration(),
+          d.finding(), lipschitz, Divergence.stepText(2 / lipschitz),
+          Divergence.stepText(1 / lipschitz)));
+    }
     return new DivergedException(String.format("%s diverged at iteration %d: %s; try --step %s%s",
         d.method(), d.iteration(), d.finding(), Divergence.stepText(d.smallerStep()),
         d.autoStepHelps() ? " or --step auto." : "."));

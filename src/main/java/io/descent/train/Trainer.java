@@ -168,7 +168,7 @@ public final class Trainer {
     }
     TrainingLoop loop = new TrainingLoop(problem, optimizer,
         new StoppingRule(config.run().maxIter(), config.solver().tol(), config.solver().gradTol()),
-        listeners, stop);
+        listeners, stop).withCurvatureBound(() -> curvatureBound(objective, reg));
     TrainingLoop.Outcome out = resumed.isPresent()
         ? loop.continueFrom(resumed.get().state(), resumed.get().history())
         : loop.run(x0);
@@ -245,6 +245,15 @@ public final class Trainer {
     log.printf("step auto: L = %.6g by %d rounds of power iteration (x%.2g safety), step 1/L = %.6g%n",
         lipschitz, LipschitzEstimate.ROUNDS, LipschitzEstimate.SAFETY, 1 / lipschitz);
     return 1 / lipschitz;
+  }
+
+  /** L for the divergence advice; NaN when it cannot be estimated (the advice falls back). */
+  private static double curvatureBound(DistributedObjective objective, Regularization reg) {
+    try {
+      return LipschitzEstimate.of(objective, reg);
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private Map<String, Object> trainingInfo(TrainingLoop.Outcome out, TrainingData data,

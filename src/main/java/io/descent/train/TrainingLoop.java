@@ -1,5 +1,6 @@
 package io.descent.train;
 
+import io.descent.optim.Divergence;
 import io.descent.optim.Optimizer;
 import io.descent.optim.OptimizerState;
 import io.descent.optim.Problem;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * Iterates an optimizer from a state until the stopping rule or the optimizer says stop.
@@ -42,6 +44,8 @@ public final class TrainingLoop {
   private final StoppingRule rule;
   private final List<Consumer<Progress>> listeners;
   private final StopRequest stop;
+  /** The data's curvature bound L, computed only to advise a step after a divergence. */
+  private DoubleSupplier curvatureBound = () -> Double.NaN;
 
   public TrainingLoop(Problem problem, Optimizer optimizer, StoppingRule rule,
       List<Consumer<Progress>> listeners) {
@@ -56,6 +60,12 @@ public final class TrainingLoop {
     this.rule = rule;
     this.listeners = List.copyOf(listeners);
     this.stop = stop;
+  }
+
+  /** This loop, advising 1/L from {@code bound} when a fixed step diverges. */
+  public TrainingLoop withCurvatureBound(DoubleSupplier bound) {
+    this.curvatureBound = bound;
+    return this;
   }
 
   /** A fresh run from x0. */
@@ -90,7 +100,8 @@ public final class TrainingLoop {
       long passesBefore = problem.passes();
       Step step = optimizer.step(problem, state);
       if (step.isDiverged()) {
-        throw OptimizerMessages.diverged(step.divergence());
+        Divergence d = step.divergence();
+        throw OptimizerMessages.diverged(d, d.autoStepHelps() ? curvatureBound.getAsDouble() : Double.NaN);
       }
       if (step.stopReason() != null) {
         reason = step.stopReason();
