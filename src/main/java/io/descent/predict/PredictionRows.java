@@ -22,7 +22,7 @@ final class PredictionRows {
   static StructType schema(Scorer scorer, boolean labelled) {
     StructType s = new StructType();
     if (labelled) {
-      s = s.add("label", DataTypes.DoubleType, false);
+      s = s.add("label", DataTypes.DoubleType, true);
     }
     s = s.add("prediction", DataTypes.DoubleType, false);
     if (scorer.scoreName() != null) {
@@ -48,7 +48,7 @@ final class PredictionRows {
         LabelMapping labels = scorer.labels();
         List<Object> fields = new ArrayList<>(3);
         if (row.hasLabel()) {
-          fields.add(row.label());
+          fields.add(Double.isNaN(row.label()) ? null : row.label());
         }
         fields.add(labels.toOriginal(scorer.predict(margins)));
         if (scorer.scoreName() != null) {

@@ -12,10 +12,30 @@ public final class LabelPolicy implements Serializable {
 
   private final LabelKind kind;
   private final Double positiveLabel;
+  /** Scoring only: a row without a label (an empty cell, a null) is read, its label NaN. */
+  private final boolean missingAllowed;
 
   private LabelPolicy(LabelKind kind, Double positiveLabel) {
+    this(kind, positiveLabel, false);
+  }
+
+  private LabelPolicy(LabelKind kind, Double positiveLabel, boolean missingAllowed) {
     this.kind = kind;
     this.positiveLabel = positiveLabel;
+    this.missingAllowed = missingAllowed;
+  }
+
+  /**
+   * Predict: labels are passed through, not used, so any finite real or none at all (an empty
+   * CSV cell or a null in Parquet reads as NaN, written back as an empty label).
+   */
+  public static LabelPolicy realOrMissing() {
+    return new LabelPolicy(LabelKind.REAL, null, true);
+  }
+
+  /** Whether a row may lack its label ({@link #realOrMissing}). */
+  public boolean allowsMissing() {
+    return missingAllowed;
   }
 
   /** Squared loss: any finite real. */
@@ -80,16 +100,18 @@ public final class LabelPolicy implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LabelPolicy p && p.kind == kind && Objects.equals(p.positiveLabel, positiveLabel);
+    return o instanceof LabelPolicy p && p.kind == kind && Objects.equals(p.positiveLabel, positiveLabel)
+        && p.missingAllowed == missingAllowed;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, positiveLabel);
+    return Objects.hash(kind, positiveLabel, missingAllowed);
   }
 
   @Override
   public String toString() {
-    return positiveLabel == null ? kind.toString() : kind + "(positive " + Numbers.format(positiveLabel) + ")";
+    String s = positiveLabel == null ? kind.toString() : kind + "(positive " + Numbers.format(positiveLabel) + ")";
+    return missingAllowed ? s + " or missing" : s;
   }
 }

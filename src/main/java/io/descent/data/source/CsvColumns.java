@@ -119,6 +119,10 @@ final class CsvColumns implements Serializable {
         continue;
       }
       String text = cells[j] == null ? "" : cells[j];
+      if (j == labelColumn && text.isEmpty() && policy.allowsMissing()) {
+        out.label = Double.NaN;
+        continue;
+      }
       Double parsed = RowChecks.parse(text);
       if (hashed != null && featureIndex[j] >= 0 && (parsed == null || text.isEmpty())) {
         if (!text.isEmpty()) {

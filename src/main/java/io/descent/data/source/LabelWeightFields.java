@@ -30,13 +30,17 @@ final class LabelWeightFields implements Serializable {
   /** Reads the label (and weight) into {@code out}; the problem, or null. */
   RowProblem read(Row row, RowBuffer out) {
     int field = RowDecoder.FIRST_DATA_FIELD;
-    if (row.isNullAt(field)) {
+    if (row.isNullAt(field) && !policy.allowsMissing()) {
       return new RowProblem(labelName, "the label is missing");
     }
-    out.label = row.getDouble(field) + 0.0;
-    String labelProblem = policy.rowProblem(out.label);
-    if (labelProblem != null) {
-      return new RowProblem(labelName, labelProblem);
+    if (row.isNullAt(field)) {
+      out.label = Double.NaN;
+    } else {
+      out.label = row.getDouble(field) + 0.0;
+      String labelProblem = policy.rowProblem(out.label);
+      if (labelProblem != null) {
+        return new RowProblem(labelName, labelProblem);
+      }
     }
     if (weightName != null) {
       field++;

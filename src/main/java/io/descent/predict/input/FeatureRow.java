@@ -8,7 +8,10 @@ package io.descent.predict.input;
 public interface FeatureRow {
   boolean hasLabel();
 
-  /** The original label value; meaningless when {@link #hasLabel()} is false. */
+  /**
+   * The original label value; NaN for a row of a labelled input whose label cell is empty
+   * (predict); meaningless when {@link #hasLabel()} is false.
+   */
   double label();
 
   /** Number of non-zero features. */

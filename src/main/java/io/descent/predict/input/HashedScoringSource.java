@@ -29,12 +29,11 @@ final class HashedScoringSource {
   private HashedScoringSource() {}
 
   static OpenedInput open(SparkSession spark, InputFiles files, InputSpec spec,
-      InputFormat format, HashingScheme scheme, Configuration conf) {
+      InputFormat format, HashingScheme scheme, Configuration conf, LabelPolicy anyLabel) {
     String label = spec.labelCol() != null ? spec.labelCol() : scheme.labelColumn();
     String weight = label.equals(scheme.weightColumn()) ? null : scheme.weightColumn();
     InputSpec labelled = spec.withLabelCol(label);
     FeatureHashing hashing = scheme.function();
-    LabelPolicy anyLabel = LabelPolicy.real();
     switch (format) {
       case CSV: {
         String[] header = UnlabeledCsvSource.header(files, conf);

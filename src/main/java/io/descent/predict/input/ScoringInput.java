@@ -71,8 +71,11 @@ public final class ScoringInput {
     }
     InputSpec limited = spec.withNumFeatures(numFeatures);
     InputFormat format = spec.format() == null ? files.inferFormat() : InputFormat.named(spec.format());
-    OpenedInput opened = hashing != null ? HashedScoringSource.open(spark, files, spec, format, hashing, conf)
-        : openSource(spark, files, limited, format, numFeatures, conf);
+    // Evaluation needs every label; predict passes labels through, so a row may lack one.
+    LabelPolicy labels = knownLabels != null ? LabelPolicy.real() : LabelPolicy.realOrMissing();
+    OpenedInput opened = hashing != null
+        ? HashedScoringSource.open(spark, files, spec, format, hashing, conf, labels)
+        : openSource(spark, files, limited, format, numFeatures, conf, labels);
     SourceFrame source = opened.frame();
     boolean labelled = opened.labelled();
     if (source.featureColumns() > numFeatures) {
@@ -92,8 +95,7 @@ public final class ScoringInput {
   }
 
   private static OpenedInput openSource(SparkSession spark, InputFiles files, InputSpec spec,
-      InputFormat format, int numFeatures, Configuration conf) {
-    LabelPolicy anyLabel = LabelPolicy.real();
+      InputFormat format, int numFeatures, Configuration conf, LabelPolicy anyLabel) {
     switch (format) {
       case CSV: {
         String[] header = UnlabeledCsvSource.header(files, conf);
