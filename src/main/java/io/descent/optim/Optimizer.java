@@ -27,6 +27,14 @@ public interface Optimizer {
   }
 
   /** One iteration from {@code state}. */
+  /**
+   * How many iterations the stopping tests average over: 1 for methods whose every objective
+   * and gradient are exact; more for a stochastic method, whose single comparisons are noise.
+   */
+  default int stoppingWindow() {
+    return 1;
+  }
+
   Step step(Problem problem, OptimizerState state);
 
   /**

@@ -22,4 +22,35 @@ public record StoppingRule(int maxIter, double tol, double gradTol) {
     }
     return null;
   }
+
+  /**
+   * The same tests on means over windows of {@code window} iterations, for noisy methods:
+   * the mean batch-gradient norm of the last window below {@code gradTol}, or the mean
+   * objective of the last window within {@code tol} (relative) of the mean of the window
+   * before it. {@code values} and {@code gradientNorms} run from the start to the current
+   * iteration (newest last); nothing but the budget can stop a run shorter than two windows.
+   */
+  public StopReason checkWindowed(double[] values, double[] gradientNorms, int iteration, int window) {
+    int n = values.length;
+    if (n >= 2 * window) {
+      double recentGradient = mean(gradientNorms, n - window, n);
+      if (recentGradient <= gradTol) {
+        return StopReason.GRADIENT_CONVERGED;
+      }
+      double recent = mean(values, n - window, n);
+      double before = mean(values, n - 2 * window, n - window);
+      if (Math.abs(before - recent) <= tol * Math.max(Math.abs(recent), Double.MIN_NORMAL)) {
+        return StopReason.OBJECTIVE_CONVERGED;
+      }
+    }
+    return iteration >= maxIter ? StopReason.MAX_ITER : null;
+  }
+
+  private static double mean(double[] v, int from, int to) {
+    double s = 0;
+    for (int i = from; i < to; i++) {
+      s += v[i];
+    }
+    return s / (to - from);
+  }
 }

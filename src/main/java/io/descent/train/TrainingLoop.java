@@ -81,7 +81,8 @@ public final class TrainingLoop {
     history.add(IterationRecord.start(state.value(), state.evaluation().gradientNorm(),
         problem.passes(), seconds(started)));
     List<IterationRecord> view = Collections.unmodifiableList(history);
-    StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER : rule.check(null, state);
+    StopReason reason = rule.maxIter() == 0 ? StopReason.MAX_ITER
+        : optimizer.stoppingWindow() > 1 ? null : rule.check(null, state);
     reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
     emit(new Progress(state, view, reason));
     return reason != null ? new Outcome(state, view, reason) : continueFrom(state, history);
@@ -111,12 +112,27 @@ public final class TrainingLoop {
       records.add(new IterationRecord(next.iteration(), next.value(),
           next.evaluation().gradientNorm(), step.stepSize(), step.predictedDecrease(),
           state.value() - next.value(), problem.passes() - passesBefore, seconds(started)));
-      reason = rule.check(state, next);
+      reason = optimizer.stoppingWindow() > 1
+          ? rule.checkWindowed(tail(records, true, 2 * optimizer.stoppingWindow()),
+              tail(records, false, 2 * optimizer.stoppingWindow()), next.iteration(),
+              optimizer.stoppingWindow())
+          : rule.check(state, next);
       reason = reason == null && stop.signal() != null ? StopReason.SIGNALLED : reason;
       state = next;
       emit(new Progress(next, view, reason));
     }
     return new Outcome(state, view, reason);
+  }
+
+  /** The objective values (or gradient norms) of the last {@code count} records, oldest first. */
+  private static double[] tail(List<IterationRecord> records, boolean values, int count) {
+    int from = Math.max(0, records.size() - count);
+    double[] out = new double[records.size() - from];
+    for (int i = 0; i < out.length; i++) {
+      IterationRecord r = records.get(from + i);
+      out[i] = values ? r.objective() : r.gradientNorm();
+    }
+    return out;
   }
 
   private void emit(Progress p) {
