@@ -56,10 +56,12 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    if (OptimizerKind.named(optimizer).needsHessian() && !loss.hasSecondOrder()) {
+    LossKind.Hessian needed = OptimizerKind.named(optimizer).hessianNeeded();
+    if (needed != LossKind.Hessian.NONE && !loss.hasHessian(needed)) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
-          + "Hessian that newton can use; newton supports the logistic and squared losses, "
-          + "use --optimizer lbfgs for " + loss + ".");
+          + "Hessian that " + optimizer + " can use; " + optimizer + " supports the "
+          + String.join(", ", LossKind.namesWith(needed)) + " losses; "
+          + instead(loss, optimizer) + ".");
     }
     if (s.has("positive-label") && loss.labels() != LabelKind.BINARY) {
       throw new BadInputException(s.origin("positive-label") + ": a positive label applies to the "
@@ -106,6 +108,19 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
         new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
         new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,
             resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords));
+  }
+
+  /** What to use instead of a second-order optimizer that cannot use the loss. */
+  private static String instead(LossKind loss, String optimizer) {
+    if (loss == LossKind.HINGE) {
+      // Its smooth twin has every Hessian there is.
+      return "hinge is not smooth: use --loss squared_hinge (the L2-loss SVM) with " + optimizer
+          + ", or --optimizer lbfgs for hinge";
+    }
+    if (loss.hasHessian(OptimizerKind.TRON.hessianNeeded())) {
+      return "use --optimizer tron or lbfgs for " + loss;
+    }
+    return "use --optimizer lbfgs for " + loss;
   }
 
   private static List<String> binaryLosses() {
