@@ -13,11 +13,13 @@ public final class BlockObjective {
   private double[] scratch = new double[0];
   private double[] moved = new double[0];
   private double[] rowMargins = new double[0];
-  // The margins of x and v side by side, and the stacked parameters that give them.
+  // For the Hessian-vector product: the margins of x and u side by side (dense blocks), and
+  // x and u combined (stacked or interleaved) with the arrays they were built from.
   private double[] pairMargins = new double[0];
-  private double[] stacked;
-  private double[] stackedX;
-  private double[] stackedV;
+  private double[] combined;
+  private double[] combinedX;
+  private double[] combinedU;
+  private boolean stackedForm;
 
   public BlockObjective(Loss loss, ParamLayout layout) {
     if (loss.numOutputs() != layout.numOutputs()) {
@@ -205,23 +207,42 @@ public final class BlockObjective {
 
   /**
    * Adds (∇² Σ vᵢ ℓᵢ at params)·u = Σ vᵢ x̃ᵢ ⊗ (∂²ℓᵢ · (x̃ᵢ·u)) to {@code out}. The margins of
-   * params and of u come from one margin sweep over the block (the two parameter vectors
-   * stacked as 2K outputs, so each row is read once for both), then one gradient-like sweep
-   * adds the products: a pass of this costs about one gradient pass.
+   * params and of u come from one sweep over the block that reads each row once for both
+   * (CSR: the two vectors interleaved, one random access per stored value; dense softmax:
+   * stacked as 2K outputs of one BLAS call; dense single-output: two dgemv calls), then one
+   * gradient-like sweep adds the products.
    */
   public void addHessianTimes(Block b, double[] params, double[] u, double[] out) {
     int n = b.numRows();
     int k = layout.numOutputs();
     ensureScratch(n);
     ensureMoved(n);
-    if (pairMargins.length < 2 * n * k) {
-      pairMargins = new double[2 * margins.length];
-    }
-    ParamLayout pair = new ParamLayout(layout.numFeatures(), 2 * k, layout.hasIntercept());
-    BlockKernel.margins(b, pair, stack(params, u), pairMargins);
-    for (int r = 0; r < n; r++) {
-      System.arraycopy(pairMargins, 2 * r * k, margins, r * k, k);
-      System.arraycopy(pairMargins, 2 * r * k + k, scratch, r * k, k);
+    if (b.isSparse()) {
+      BlockKernel.sparsePairMargins(b, layout.numFeatures(), k, pairs(params, u), margins,
+          scratch);
+      if (layout.hasIntercept()) {
+        int base = layout.coefficientCount();
+        for (int r = 0; r < n; r++) {
+          for (int c = 0; c < k; c++) {
+            margins[r * k + c] += params[base + c];
+            scratch[r * k + c] += u[base + c];
+          }
+        }
+      }
+    } else if (k == 1) {
+      // Two dgemv sweeps: BLAS has no faster way to two dot products per row of a dense block.
+      BlockKernel.margins(b, layout, params, margins);
+      BlockKernel.margins(b, layout, u, scratch);
+    } else {
+      if (pairMargins.length < 2 * n * k) {
+        pairMargins = new double[2 * margins.length];
+      }
+      ParamLayout pair = new ParamLayout(layout.numFeatures(), 2 * k, layout.hasIntercept());
+      BlockKernel.margins(b, pair, stacked(params, u), pairMargins);
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(pairMargins, 2 * r * k, margins, r * k, k);
+        System.arraycopy(pairMargins, 2 * r * k + k, scratch, r * k, k);
+      }
     }
     for (int r = 0; r < n; r++) {
       loss.curvatureTimes(b.label(r), margins, scratch, r * k, moved);
@@ -237,23 +258,42 @@ public final class BlockObjective {
 
   /**
    * x and u as the parameters of 2K outputs (x's K coefficient rows, u's, then x's
-   * intercepts, u's); built once per pass: the blocks of a task share the same arrays.
+   * intercepts, u's), for dense blocks; built once per pass: a task's blocks share the arrays.
    */
-  private double[] stack(double[] x, double[] u) {
-    if (x != stackedX || u != stackedV) {
+  private double[] stacked(double[] x, double[] u) {
+    if (x != combinedX || u != combinedU || !stackedForm) {
       int coefficients = layout.coefficientCount();
       int k = layout.numOutputs();
-      stacked = new double[2 * layout.size()];
-      System.arraycopy(x, 0, stacked, 0, coefficients);
-      System.arraycopy(u, 0, stacked, coefficients, coefficients);
+      combined = new double[2 * layout.size()];
+      System.arraycopy(x, 0, combined, 0, coefficients);
+      System.arraycopy(u, 0, combined, coefficients, coefficients);
       if (layout.hasIntercept()) {
-        System.arraycopy(x, coefficients, stacked, 2 * coefficients, k);
-        System.arraycopy(u, coefficients, stacked, 2 * coefficients + k, k);
+        System.arraycopy(x, coefficients, combined, 2 * coefficients, k);
+        System.arraycopy(u, coefficients, combined, 2 * coefficients + k, k);
       }
-      stackedX = x;
-      stackedV = u;
+      remember(x, u, true);
     }
-    return stacked;
+    return combined;
+  }
+
+  /** x's and u's coefficients interleaved, for CSR blocks; built once per pass. */
+  private double[] pairs(double[] x, double[] u) {
+    if (x != combinedX || u != combinedU || stackedForm) {
+      int coefficients = layout.coefficientCount();
+      combined = new double[2 * coefficients];
+      for (int j = 0; j < coefficients; j++) {
+        combined[2 * j] = x[j];
+        combined[2 * j + 1] = u[j];
+      }
+      remember(x, u, false);
+    }
+    return combined;
+  }
+
+  private void remember(double[] x, double[] u, boolean stackedForm) {
+    combinedX = x;
+    combinedU = u;
+    this.stackedForm = stackedForm;
   }
 
   /**
