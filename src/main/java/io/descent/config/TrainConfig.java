@@ -96,7 +96,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     int newtonMaxDim = r.intAtLeast("newton-max-dim", 1);
     OptimizerOptions options = new OptimizerOptions(lbfgsMemory, batchFraction,
         r.choice("step-schedule", STEP_SCHEDULES), r.nonNegativeDouble("step-decay"), momentum,
-        r.intAtLeast("aggregation-depth", 1));
+        r.intAtLeast("aggregation-depth", 1), s.has("lbfgs-memory"));
     double holdout = holdoutFraction(s, r);
     String badRecords = r.choice("bad-records", BAD_RECORDS);
     int hashFeatures = hashBuckets(s, r);
@@ -108,6 +108,17 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
         new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
         new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,
             resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords));
+  }
+
+  /**
+   * This configuration keeping {@code m} L-BFGS pairs: what a run whose driver holds fewer
+   * than the default runs, recorded in model.json and the checkpoints' fingerprint.
+   */
+  public TrainConfig withLbfgsMemory(int m) {
+    SolverSettings s = solver;
+    return new TrainConfig(input, model, new SolverSettings(s.optimizer(), s.step(),
+        s.optimizerOptions().withLbfgsMemory(m), s.tol(), s.gradTol(), s.warmStart(),
+        s.partitions(), s.seed()), run);
   }
 
   /** What to use instead of a second-order optimizer that cannot use the loss. */

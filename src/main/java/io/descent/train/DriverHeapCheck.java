@@ -3,7 +3,9 @@ package io.descent.train;
 import io.descent.config.TrainConfig;
 import io.descent.data.packing.TrainingData;
 import java.io.PrintStream;
+import io.descent.optim.OptimizerKind;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.storage.StorageLevel;
 
@@ -18,30 +20,50 @@ final class DriverHeapCheck {
 
   /**
    * Refuses (exit 2) a model whose vectors cannot fit in this driver's heap; says how much of
-   * it they will take when that is a noticeable share.
+   * it they will take when that is a noticeable share. lbfgs without an explicit
+   * lbfgs-memory keeps the most pairs (up to the default) that fit, and says so.
    *
    * @param parameters the length of one parameter vector
    * @param partialsAtDriver the partial gradients the driver receives per pass
+   * @return the configuration to run: {@code config}, or it with the pairs that fit
    */
-  static void check(SparkContext spark, TrainConfig config, TrainingData data, long parameters,
-      int partialsAtDriver, PrintStream log) {
+  static TrainConfig check(SparkContext spark, TrainConfig config, TrainingData data,
+      long parameters, int partialsAtDriver, PrintStream log) {
     boolean local = spark.isLocal();
-    int lbfgsMemory = config.solver().optimizerOptions().lbfgsMemory();
     long maxHeap = Runtime.getRuntime().maxMemory();
     StorageLevel level = data.blocks().getStorageLevel();
     long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
         level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
         spark.getConf().getDouble("spark.memory.fraction", 0.6));
     int tasks = local ? Math.min(spark.defaultParallelism(), data.numPartitions()) : 0;
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.solver().optimizer(), lbfgsMemory,
-        config.run().newtonMaxDim(), config.run().maxIter(), parameters,
-        partialsAtDriver, tasks, cached);
-    DriverMemoryBudget.check(need, config.solver().optimizer(), lbfgsMemory, maxHeap);
+    String optimizer = config.solver().optimizer();
+    int newtonMaxDim = config.run().newtonMaxDim();
+    int maxIter = config.run().maxIter();
+    IntFunction<DriverMemoryBudget.Need> needAt = m -> DriverMemoryBudget.need(optimizer, m,
+        newtonMaxDim, maxIter, parameters, partialsAtDriver, tasks, cached);
+    int lbfgsMemory = config.solver().optimizerOptions().lbfgsMemory();
+    if (OptimizerKind.LBFGS.optimizerName().equals(optimizer)
+        && !config.solver().optimizerOptions().lbfgsMemoryGiven()) {
+      int fits = DriverMemoryBudget.largestMemoryThatFits(lbfgsMemory, needAt, maxHeap);
+      if (fits >= 1 && fits < lbfgsMemory) {
+        log.printf(Locale.ROOT, "lbfgs-memory %d: the driver's heap (%.2f GiB) holds %d "
+            + "correction pairs of %,d parameters, not the default %d (--lbfgs-memory sets "
+            + "it; a larger driver heap keeps more)%n", fits, maxHeap / DriverMemoryBudget.GIB,
+            fits, parameters, lbfgsMemory);
+        config = config.withLbfgsMemory(fits);
+        lbfgsMemory = fits;
+      } else if (fits == 0) {
+        lbfgsMemory = 1;
+      }
+    }
+    DriverMemoryBudget.Need need = needAt.apply(lbfgsMemory);
+    DriverMemoryBudget.check(need, optimizer, lbfgsMemory, maxHeap);
     if (need.bytes() > 0.1 * DriverMemoryBudget.usable(maxHeap)) {
       log.printf(Locale.ROOT, "driver memory: about %.2f GiB of parameter-sized vectors%s, "
           + "of %.2f GiB usable (max heap %.2f GiB)%n", need.bytes() / DriverMemoryBudget.GIB,
           cached > 0 ? " and cached data" : "",
           DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB, maxHeap / DriverMemoryBudget.GIB);
     }
+    return config;
   }
 }
