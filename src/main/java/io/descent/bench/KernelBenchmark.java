@@ -6,6 +6,8 @@ import io.descent.loss.BlockObjective;
 import io.descent.loss.Loss;
 import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
+import io.descent.loss.PassAccumulator;
+import io.descent.loss.PassRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.Random;
  * One thread, no Spark: seconds per pass of the logistic loss-and-gradient kernels over
  * blocks that do not fit in cache. Dense: two BLAS dgemv sweeps per block against the fused
  * one-sweep loop. CSR: the block kernels against a per-row loop over one small array pair
- * per row (the layout of an RDD of sparse vectors). Prints which BLAS netlib picked.
+ * per row (the layout of an RDD of sparse vectors). Then, over the same blocks, what tron's
+ * passes cost against the gradient pass: the Hessian-vector product (logistic and softmax)
+ * and the gradient with the Hessian's diagonal. Prints which BLAS netlib picked.
  *
  * <pre>java [flags] -cp ... io.descent.bench.KernelBenchmark [DENSE_ROWS] [SPARSE_ROWS]</pre>
  */
@@ -53,6 +57,7 @@ public final class KernelBenchmark {
     }
     double[] w = weights(layout.size());
     BlockObjective twoPass = new BlockObjective(LOSS, layout);
+    passCosts("dense " + rows + "x" + d, blocks, d);
     report("dense " + rows + "x" + d, 8.0 * rows * d,
         time(() -> {
           double[] g = new double[layout.size()];
@@ -98,6 +103,7 @@ public final class KernelBenchmark {
     }
     double[] w = weights(layout.size());
     BlockObjective twoPass = new BlockObjective(LOSS, layout);
+    passCosts("sparse " + rows + "x" + d + " (" + nnz + " nnz/row)", blocks, d);
     double[] m = new double[1];
     double[] deriv = new double[1];
     report("sparse " + rows + "x" + d + " (" + nnz + " nnz/row)", 12.0 * rows * nnz,
@@ -130,6 +136,80 @@ public final class KernelBenchmark {
             FusedKernel.lossAndGradient(b, layout, LOSS, w, g);
           }
         }), "CSR block, fused");
+  }
+
+  /**
+   * Seconds per pass (the fastest run) of the gradient, the Hessian-vector product and the
+   * gradient with the diagonal, through {@link PassAccumulator} as a task runs them; logistic, and softmax over
+   * 10 classes on the same rows (labels taken as 10·label).
+   */
+  private static void passCosts(String what, List<Block> blocks, int d) {
+    System.out.println(what + ": tron's passes against the gradient pass");
+    for (int k : new int[] {1, 10}) {
+      Loss loss = k == 1 ? LOSS : LossKind.SOFTMAX.create(k);
+      List<Block> labelled = k == 1 ? blocks : relabelled(blocks, k);
+      ParamLayout layout = new ParamLayout(d, k, true);
+      double[] w = weights(layout.size());
+      double[] v = weights(layout.size());
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.cos(i);
+      }
+      double[] fastest = fastestInterleaved(
+          () -> run(PassRequest.gradientAt(w), loss, layout, labelled),
+          () -> run(PassRequest.hessianTimes(w, v), loss, layout, labelled),
+          () -> run(PassRequest.gradientAndDiagonalAt(w), loss, layout, labelled));
+      double gradient = fastest[0];
+      double product = fastest[1];
+      double diagonal = fastest[2];
+      System.out.printf(Locale.ROOT, "  %-8s gradient %8.4f s  Hv %8.4f s (%.2fx)  "
+          + "gradient+diagonal %8.4f s (%.2fx)%n", loss.name(), gradient, product,
+          product / gradient, diagonal, diagonal / gradient);
+    }
+  }
+
+  /**
+   * The fastest of 15 runs of each pass, the passes taken in turn so that a machine whose
+   * load changes slows them alike: the ratios are what is compared.
+   */
+  private static double[] fastestInterleaved(Runnable... passes) {
+    double[] best = new double[passes.length];
+    Arrays.fill(best, Double.POSITIVE_INFINITY);
+    for (int round = -2; round < 15; round++) {
+      for (int i = 0; i < passes.length; i++) {
+        long start = System.nanoTime();
+        passes[i].run();
+        if (round >= 0) {
+          best[i] = Math.min(best[i], (System.nanoTime() - start) / 1e9);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static void run(PassRequest request, Loss loss, ParamLayout layout,
+      List<Block> blocks) {
+    PassAccumulator acc = new PassAccumulator(request, loss, layout);
+    acc.startPartition(0);
+    for (Block b : blocks) {
+      acc.add(b);
+    }
+    acc.partial();
+  }
+
+  /** The same rows with labels in 0 … k−1, for softmax. */
+  private static List<Block> relabelled(List<Block> blocks, int k) {
+    List<Block> out = new ArrayList<>();
+    int row = 0;
+    for (Block b : blocks) {
+      double[] y = new double[b.numRows()];
+      for (int r = 0; r < y.length; r++) {
+        y[r] = (row++ * 7 + (int) b.label(r)) % k;
+      }
+      out.add(b.isSparse()
+          ? Block.sparse(b.numFeatures(), y, null, b.rowStart(), b.indices(), b.values())
+          : Block.dense(b.numFeatures(), y, null, b.values()));
+    }
+    return out;
   }
 
   private static double[] weights(int n) {

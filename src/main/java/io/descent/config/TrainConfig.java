@@ -56,10 +56,12 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    if (OptimizerKind.named(optimizer).needsHessian() && !loss.hasSecondOrder()) {
+    LossKind.Hessian needed = OptimizerKind.named(optimizer).hessianNeeded();
+    if (needed != LossKind.Hessian.NONE && !loss.hasHessian(needed)) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
-          + "Hessian that newton can use; newton supports the logistic and squared losses, "
-          + "use --optimizer lbfgs for " + loss + ".");
+          + "Hessian that " + optimizer + " can use; " + optimizer + " supports the "
+          + String.join(", ", LossKind.namesWith(needed)) + " losses; "
+          + instead(loss, optimizer) + ".");
     }
     if (s.has("positive-label") && loss.labels() != LabelKind.BINARY) {
       throw new BadInputException(s.origin("positive-label") + ": a positive label applies to the "
@@ -94,7 +96,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     int newtonMaxDim = r.intAtLeast("newton-max-dim", 1);
     OptimizerOptions options = new OptimizerOptions(lbfgsMemory, batchFraction,
         r.choice("step-schedule", STEP_SCHEDULES), r.nonNegativeDouble("step-decay"), momentum,
-        r.intAtLeast("aggregation-depth", 1));
+        r.intAtLeast("aggregation-depth", 1), s.has("lbfgs-memory"));
     double holdout = holdoutFraction(s, r);
     String badRecords = r.choice("bad-records", BAD_RECORDS);
     int hashFeatures = hashBuckets(s, r);
@@ -106,6 +108,30 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
         new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
         new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,
             resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords));
+  }
+
+  /**
+   * This configuration keeping {@code m} L-BFGS pairs: what a run whose driver holds fewer
+   * than the default runs, recorded in model.json and the checkpoints' fingerprint.
+   */
+  public TrainConfig withLbfgsMemory(int m) {
+    SolverSettings s = solver;
+    return new TrainConfig(input, model, new SolverSettings(s.optimizer(), s.step(),
+        s.optimizerOptions().withLbfgsMemory(m), s.tol(), s.gradTol(), s.warmStart(),
+        s.partitions(), s.seed()), run);
+  }
+
+  /** What to use instead of a second-order optimizer that cannot use the loss. */
+  private static String instead(LossKind loss, String optimizer) {
+    if (loss == LossKind.HINGE) {
+      // Its smooth twin has every Hessian there is.
+      return "hinge is not smooth: use --loss squared_hinge (the L2-loss SVM) with " + optimizer
+          + ", or --optimizer lbfgs for hinge";
+    }
+    if (loss.hasHessian(OptimizerKind.TRON.hessianNeeded())) {
+      return "use --optimizer tron or lbfgs for " + loss;
+    }
+    return "use --optimizer lbfgs for " + loss;
   }
 
   private static List<String> binaryLosses() {

@@ -72,6 +72,35 @@ public final class BlockKernel {
     }
   }
 
+  /**
+   * For CSR blocks: m[r·K + c] = x_r · X_c and u[r·K + c] = x_r · V_c, without intercepts,
+   * from {@code pairs} holding X and V interleaved (X_c[j] at 2(c·d + j), V_c[j] next to it):
+   * one random access per stored value brings both numbers, so the two dot products cost
+   * little more than one. Each sum runs in index order, as {@link #margins} does.
+   */
+  static void sparsePairMargins(Block b, int d, int k, double[] pairs, double[] m, double[] u) {
+    int[] start = b.rowStart();
+    int[] idx = b.indices();
+    int n = b.numRows();
+    double[] val = b.isFloat() ? null : b.values();
+    float[] fval = b.isFloat() ? b.floatValues() : null;
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < k; c++) {
+        double sx = 0;
+        double sv = 0;
+        int base = 2 * c * d;
+        for (int p = start[r]; p < start[r + 1]; p++) {
+          double x = val != null ? val[p] : fval[p];
+          int at = base + 2 * idx[p];
+          sx += x * pairs[at];
+          sv += x * pairs[at + 1];
+        }
+        m[r * k + c] = sx;
+        u[r * k + c] = sv;
+      }
+    }
+  }
+
   /** grad_W += Σ_r coef_r ⊗ x_r and grad_b += Σ_r coef_r, coef being n×K row-major. */
   public static void addGradient(Block b, ParamLayout layout, double[] coef, double[] grad) {
     int n = b.numRows();

@@ -13,6 +13,13 @@ public final class BlockObjective {
   private double[] scratch = new double[0];
   private double[] moved = new double[0];
   private double[] rowMargins = new double[0];
+  // For the Hessian-vector product: the margins of x and u side by side (dense blocks), and
+  // x and u combined (stacked or interleaved) with the arrays they were built from.
+  private double[] pairMargins = new double[0];
+  private double[] combined;
+  private double[] combinedX;
+  private double[] combinedU;
+  private boolean stackedForm;
 
   public BlockObjective(Loss loss, ParamLayout layout) {
     if (loss.numOutputs() != layout.numOutputs()) {
@@ -27,6 +34,12 @@ public final class BlockObjective {
     if (margins.length < need) {
       margins = new double[need];
       scratch = new double[need];
+    }
+  }
+
+  private void ensureMoved(int rows) {
+    if (moved.length < rows * layout.numOutputs()) {
+      moved = new double[margins.length];
     }
   }
 
@@ -141,9 +154,7 @@ public final class BlockObjective {
     int n = b.numRows();
     int k = layout.numOutputs();
     ensureScratch(n);
-    if (moved.length < n * k) {
-      moved = new double[margins.length];
-    }
+    ensureMoved(n);
     BlockKernel.margins(b, layout, params, margins);
     BlockKernel.margins(b, layout, direction, scratch);
     addLineValuesAt(b, margins, scratch, steps, diffs, slopes);
@@ -152,6 +163,137 @@ public final class BlockObjective {
       moved[i] = margins[i] + t * scratch[i];
     }
     addLossAndGradientAt(b, moved, grad);
+  }
+
+  /**
+   * {@link #addLineValuesAndGradient}, and the diagonal of the Hessian of Σ vᵢ ℓᵢ at the
+   * first trial point added to {@code diagonal}: a trust-region trial point in one sweep.
+   */
+  public void addLineValuesGradientAndDiagonal(Block b, double[] params, double[] direction,
+      double[] steps, double[] diffs, double[] slopes, double[] grad, double[] diagonal) {
+    addLineValuesAndGradient(b, params, direction, steps, diffs, slopes, grad);
+    addDiagonalAt(b, moved, diagonal);
+  }
+
+  /**
+   * Adds the gradient of Σ vᵢ ℓᵢ to {@code grad} and the diagonal of its Hessian
+   * Σ vᵢ ∂²ℓᵢ x̃ᵢ∘x̃ᵢ (per output) to {@code diagonal}; returns Σ vᵢ ℓᵢ. The gradient's bits are
+   * those of {@link #addLossAndGradient}.
+   */
+  public double addLossGradientAndDiagonal(Block b, double[] params, double[] grad,
+      double[] diagonal) {
+    ensureScratch(b.numRows());
+    BlockKernel.margins(b, layout, params, margins);
+    double sum = addLossAndGradientAt(b, margins, grad);
+    addDiagonalAt(b, margins, diagonal);
+    return sum;
+  }
+
+  /** The Hessian's diagonal from the margins m (not {@code scratch}); overwrites scratch. */
+  private void addDiagonalAt(Block b, double[] m, double[] diagonal) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    for (int r = 0; r < n; r++) {
+      loss.curvatureDiagonal(b.label(r), m, r * k, scratch);
+      double v = b.weight(r);
+      if (v != 1.0) {
+        for (int c = 0; c < k; c++) {
+          scratch[r * k + c] *= v;
+        }
+      }
+    }
+    BlockSquares.addWeightedSquares(b, layout, scratch, diagonal);
+  }
+
+  /**
+   * Adds (∇² Σ vᵢ ℓᵢ at params)·u = Σ vᵢ x̃ᵢ ⊗ (∂²ℓᵢ · (x̃ᵢ·u)) to {@code out}. The margins of
+   * params and of u come from one sweep over the block that reads each row once for both
+   * (CSR: the two vectors interleaved, one random access per stored value; dense softmax:
+   * stacked as 2K outputs of one BLAS call; dense single-output: two dgemv calls), then one
+   * gradient-like sweep adds the products.
+   */
+  public void addHessianTimes(Block b, double[] params, double[] u, double[] out) {
+    int n = b.numRows();
+    int k = layout.numOutputs();
+    ensureScratch(n);
+    ensureMoved(n);
+    if (b.isSparse()) {
+      BlockKernel.sparsePairMargins(b, layout.numFeatures(), k, pairs(params, u), margins,
+          scratch);
+      if (layout.hasIntercept()) {
+        int base = layout.coefficientCount();
+        for (int r = 0; r < n; r++) {
+          for (int c = 0; c < k; c++) {
+            margins[r * k + c] += params[base + c];
+            scratch[r * k + c] += u[base + c];
+          }
+        }
+      }
+    } else if (k == 1) {
+      // Two dgemv sweeps: BLAS has no faster way to two dot products per row of a dense block.
+      BlockKernel.margins(b, layout, params, margins);
+      BlockKernel.margins(b, layout, u, scratch);
+    } else {
+      if (pairMargins.length < 2 * n * k) {
+        pairMargins = new double[2 * margins.length];
+      }
+      ParamLayout pair = new ParamLayout(layout.numFeatures(), 2 * k, layout.hasIntercept());
+      BlockKernel.margins(b, pair, stacked(params, u), pairMargins);
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(pairMargins, 2 * r * k, margins, r * k, k);
+        System.arraycopy(pairMargins, 2 * r * k + k, scratch, r * k, k);
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      loss.curvatureTimes(b.label(r), margins, scratch, r * k, moved);
+      double v = b.weight(r);
+      if (v != 1.0) {
+        for (int c = 0; c < k; c++) {
+          moved[r * k + c] *= v;
+        }
+      }
+    }
+    BlockKernel.addGradient(b, layout, moved, out);
+  }
+
+  /**
+   * x and u as the parameters of 2K outputs (x's K coefficient rows, u's, then x's
+   * intercepts, u's), for dense blocks; built once per pass: a task's blocks share the arrays.
+   */
+  private double[] stacked(double[] x, double[] u) {
+    if (x != combinedX || u != combinedU || !stackedForm) {
+      int coefficients = layout.coefficientCount();
+      int k = layout.numOutputs();
+      combined = new double[2 * layout.size()];
+      System.arraycopy(x, 0, combined, 0, coefficients);
+      System.arraycopy(u, 0, combined, coefficients, coefficients);
+      if (layout.hasIntercept()) {
+        System.arraycopy(x, coefficients, combined, 2 * coefficients, k);
+        System.arraycopy(u, coefficients, combined, 2 * coefficients + k, k);
+      }
+      remember(x, u, true);
+    }
+    return combined;
+  }
+
+  /** x's and u's coefficients interleaved, for CSR blocks; built once per pass. */
+  private double[] pairs(double[] x, double[] u) {
+    if (x != combinedX || u != combinedU || stackedForm) {
+      int coefficients = layout.coefficientCount();
+      combined = new double[2 * coefficients];
+      for (int j = 0; j < coefficients; j++) {
+        combined[2 * j] = x[j];
+        combined[2 * j + 1] = u[j];
+      }
+      remember(x, u, false);
+    }
+    return combined;
+  }
+
+  private void remember(double[] x, double[] u, boolean stackedForm) {
+    combinedX = x;
+    combinedU = u;
+    this.stackedForm = stackedForm;
   }
 
   /**

@@ -10,7 +10,7 @@ public interface Loss extends Serializable {
   /** Which loss of the registry this is. */
   LossKind kind();
 
-  /** The command-line name: squared, logistic, hinge, softmax. */
+  /** The command-line name: squared, logistic, hinge, squared_hinge, softmax. */
   default String name() {
     return kind().cliName();
   }
@@ -64,5 +64,30 @@ public interface Loss extends Serializable {
   /** ∂²ℓ/∂m² at the row's margin; only when {@link #hasSecondDerivative()}. */
   default double secondDerivative(double y, double[] m, int off) {
     throw new UnsupportedOperationException(name() + " has no scalar second derivative");
+  }
+
+  /**
+   * True when ∂²ℓ/∂m² (K×K, generalized where ℓ' has a kink) exists, so that Hessian-vector
+   * products and the Hessian's diagonal can be taken: every loss with a scalar second
+   * derivative, and softmax.
+   */
+  default boolean hasCurvature() {
+    return hasSecondDerivative();
+  }
+
+  /**
+   * Writes (∂²ℓ/∂m²)·u into {@code out[off .. off + numOutputs())}, u read from the same
+   * offsets of {@code u}; only when {@link #hasCurvature()}.
+   */
+  default void curvatureTimes(double y, double[] m, double[] u, int off, double[] out) {
+    out[off] = secondDerivative(y, m, off) * u[off];
+  }
+
+  /**
+   * Writes the diagonal of ∂²ℓ/∂m² into {@code out[off .. off + numOutputs())}; only when
+   * {@link #hasCurvature()}.
+   */
+  default void curvatureDiagonal(double y, double[] m, int off, double[] out) {
+    out[off] = secondDerivative(y, m, off);
   }
 }

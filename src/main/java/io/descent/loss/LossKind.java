@@ -15,33 +15,46 @@ import java.util.function.IntFunction;
  * loss is its {@link Loss} class and one constant here.
  */
 public enum LossKind {
-  SQUARED("squared", LabelKind.REAL, Link.IDENTITY, HoldoutMetric.RMSE, null, true,
+  SQUARED("squared", LabelKind.REAL, Link.IDENTITY, HoldoutMetric.RMSE, null, Hessian.MATRIX,
       MllibModelKind.LINEAR_REGRESSION, numClasses -> new SquaredLoss()),
-  LOGISTIC("logistic", LabelKind.BINARY, Link.SIGMOID, HoldoutMetric.ACCURACY, "logLoss", true,
-      MllibModelKind.LOGISTIC_REGRESSION, numClasses -> new LogisticLoss()),
-  HINGE("hinge", LabelKind.BINARY, Link.SIGN, HoldoutMetric.ACCURACY, "hingeLoss", false,
+  LOGISTIC("logistic", LabelKind.BINARY, Link.SIGMOID, HoldoutMetric.ACCURACY, "logLoss",
+      Hessian.MATRIX, MllibModelKind.LOGISTIC_REGRESSION, numClasses -> new LogisticLoss()),
+  HINGE("hinge", LabelKind.BINARY, Link.SIGN, HoldoutMetric.ACCURACY, "hingeLoss", Hessian.NONE,
       MllibModelKind.SVM, numClasses -> new HingeLoss()),
-  SOFTMAX("softmax", LabelKind.CLASSES, Link.SOFTMAX, HoldoutMetric.ACCURACY, "logLoss", false,
-      MllibModelKind.MULTINOMIAL_LOGISTIC_REGRESSION, SoftmaxLoss::new);
+  SQUARED_HINGE("squared_hinge", LabelKind.BINARY, Link.SIGN, HoldoutMetric.ACCURACY,
+      "squaredHingeLoss", Hessian.MATRIX, MllibModelKind.SVM,
+      numClasses -> new SquaredHingeLoss()),
+  SOFTMAX("softmax", LabelKind.CLASSES, Link.SOFTMAX, HoldoutMetric.ACCURACY, "logLoss",
+      Hessian.PRODUCTS, MllibModelKind.MULTINOMIAL_LOGISTIC_REGRESSION, SoftmaxLoss::new);
+
+  /** What of the data term's Hessian a second-order method can get from this loss. */
+  public enum Hessian {
+    /** None: ℓ has kinks (hinge). */
+    NONE,
+    /** Hessian-vector products and the diagonal, over K outputs (tron). */
+    PRODUCTS,
+    /** Those and the explicit matrix, from one scalar ∂²ℓ/∂m² per row (newton). */
+    MATRIX
+  }
 
   private final String cliName;
   private final LabelKind labels;
   private final Link link;
   private final HoldoutMetric holdoutMetric;
   private final String meanLossMetric;
-  private final boolean secondOrder;
+  private final Hessian hessian;
   private final MllibModelKind mllibModel;
   private final IntFunction<Loss> factory;
 
   LossKind(String cliName, LabelKind labels, Link link, HoldoutMetric holdoutMetric,
-      String meanLossMetric, boolean secondOrder, MllibModelKind mllibModel,
+      String meanLossMetric, Hessian hessian, MllibModelKind mllibModel,
       IntFunction<Loss> factory) {
     this.cliName = cliName;
     this.labels = labels;
     this.link = link;
     this.holdoutMetric = holdoutMetric;
     this.meanLossMetric = meanLossMetric;
-    this.secondOrder = secondOrder;
+    this.hessian = hessian;
     this.mllibModel = mllibModel;
     this.factory = factory;
   }
@@ -70,7 +83,7 @@ public enum LossKind {
   }
 
   /**
-   * The name descent evaluate gives the mean loss ("logLoss", "hingeLoss"); null for the
+   * The name descent evaluate gives the mean loss ("logLoss", "hingeLoss", …); null for the
    * regression, which reports rmse, mae and r² instead.
    */
   public String meanLossMetric() {
@@ -79,7 +92,23 @@ public enum LossKind {
 
   /** Whether newton can use it: a scalar second derivative per row. */
   public boolean hasSecondOrder() {
-    return secondOrder;
+    return hessian == Hessian.MATRIX;
+  }
+
+  /** Whether it gives at least {@code needed} of its Hessian. */
+  public boolean hasHessian(Hessian needed) {
+    return hessian.compareTo(needed) >= 0;
+  }
+
+  /** The command-line names of the losses that give at least {@code needed}, in order. */
+  public static List<String> namesWith(Hessian needed) {
+    List<String> names = new ArrayList<>();
+    for (LossKind k : values()) {
+      if (k.hessian.compareTo(needed) >= 0) {
+        names.add(k.cliName);
+      }
+    }
+    return names;
   }
 
   public MllibModelKind mllibModel() {

@@ -8,7 +8,8 @@ import io.descent.block.Block;
  * One per task (or per in-memory run); it owns the scratch of its {@link BlockObjective}.
  *
  * <p>The partial's layout: vectors first (each point's gradient, the gradient at the line's
- * first trial, the curvature product), then the Hessian's upper triangle, each point's
+ * first trial, the curvature product, the Hessian's diagonal, the Hessian-vector product),
+ * then the Hessian's upper triangle, each point's
  * Σv ℓ, the two sums that go with the one point (mini-batch Σv ℓ and Σv, or holdout Σv and
  * metric), the line's differences and slopes, the displaced points' differences. The first
  * vector is added in place at offset 0 (the block kernels add into [0, n) only), so the
@@ -24,6 +25,8 @@ public final class PassAccumulator {
   private final double[][] gradients;
   private final double[] lineGradient;
   private final double[] curvature;
+  private final double[] diagonal;
+  private final double[] product;
   private final double[] hessian;
   private final double[] lineDiffs;
   private final double[] lineSlopes;
@@ -47,6 +50,8 @@ public final class PassAccumulator {
     PassRequest.Line line = request.line();
     this.lineGradient = line != null && line.gradientAtFirst() ? vector(at.lineGradient, n) : null;
     this.curvature = request.probe() == null ? null : vector(at.curvature, n);
+    this.diagonal = request.diagonal() ? vector(at.diagonal, n) : null;
+    this.product = request.product() == null ? null : vector(at.product, n);
     this.hessian = request.hessian() ? new double[n * n] : null;
     this.lineDiffs = line == null ? null : new double[line.steps().length];
     this.lineSlopes = line == null ? null : new double[line.steps().length];
@@ -75,6 +80,9 @@ public final class PassAccumulator {
     if (request.hessian() && (layout.numOutputs() != 1 || !loss.hasSecondDerivative())) {
       throw new UnsupportedOperationException("no Hessian for the " + loss.name() + " loss");
     }
+    if ((request.diagonal() || request.product() != null) && !loss.hasCurvature()) {
+      throw new UnsupportedOperationException("no Hessian for the " + loss.name() + " loss");
+    }
   }
 
   /** The vector at {@code offset}: the partial itself at 0, its own array elsewhere. */
@@ -98,6 +106,9 @@ public final class PassAccumulator {
       if (sample != null) {
         kernel.addSampledLossAndGradient(b, points[j], sampler, sample.fraction(),
             gradients[j], flat, at.values);
+      } else if (request.diagonal()) {
+        flat[at.values + j] += kernel.addLossGradientAndDiagonal(b, points[j], gradients[j],
+            diagonal);
       } else if (request.hessian()) {
         flat[at.values + j] += kernel.addLossGradientAndHessian(b, points[j], gradients[j],
             hessian);
@@ -110,7 +121,10 @@ public final class PassAccumulator {
       }
     }
     PassRequest.Line line = request.line();
-    if (line != null && lineGradient != null) {
+    if (line != null && lineGradient != null && diagonal != null) {
+      kernel.addLineValuesGradientAndDiagonal(b, line.x(), line.direction(), line.steps(),
+          lineDiffs, lineSlopes, lineGradient, diagonal);
+    } else if (line != null && lineGradient != null) {
       kernel.addLineValuesAndGradient(b, line.x(), line.direction(), line.steps(), lineDiffs,
           lineSlopes, lineGradient);
     } else if (line != null) {
@@ -122,6 +136,9 @@ public final class PassAccumulator {
     if (curvature != null) {
       kernel.addCurvatureBoundTimes(b, request.probe(), curvature);
     }
+    if (product != null) {
+      kernel.addHessianTimes(b, request.product().x(), request.product().v(), product);
+    }
   }
 
   /** The finished partial: the parts kept apart copied into place. Call once, at the end. */
@@ -131,6 +148,8 @@ public final class PassAccumulator {
     }
     copyIn(lineGradient, at.lineGradient);
     copyIn(curvature, at.curvature);
+    copyIn(diagonal, at.diagonal);
+    copyIn(product, at.product);
     copyIn(hessian, at.hessian);
     copyIn(lineDiffs, at.lineDiffs);
     copyIn(lineSlopes, at.lineSlopes);
@@ -180,6 +199,9 @@ public final class PassAccumulator {
         : scaled(totals, at.moves, request.moves().displacements().length, weightSum);
     double[] curvature = request.probe() == null ? null
         : scaled(totals, at.curvature, n, weightSum);
+    double[] diagonal = request.diagonal() ? scaled(totals, at.diagonal, n, weightSum) : null;
+    double[] product = request.product() == null ? null
+        : scaled(totals, at.product, n, weightSum);
     PassResult.HoldoutScore score = null;
     if (request.score()) {
       HoldoutMetric metric = loss.kind().holdoutMetric();
@@ -187,7 +209,8 @@ public final class PassAccumulator {
       score = new PassResult.HoldoutScore(totals[at.values] / heldOut, metric.metricName(),
           metric.of(totals[at.values + 2], heldOut));
     }
-    return new PassResult(values, gradients, hessian, line, moves, curvature, score);
+    return new PassResult(values, gradients, hessian, line, moves, curvature, diagonal, product,
+        score);
   }
 
   private static double[] scaled(double[] totals, int from, int length, double by) {
@@ -211,6 +234,8 @@ public final class PassAccumulator {
     final int gradients;
     final int lineGradient;
     final int curvature;
+    final int diagonal;
+    final int product;
     final int hessian;
     final int values;
     final int lineDiffs;
@@ -228,6 +253,10 @@ public final class PassAccumulator {
       off += r.line() != null && r.line().gradientAtFirst() ? n : 0;
       curvature = off;
       off += r.probe() == null ? 0 : n;
+      diagonal = off;
+      off += r.diagonal() ? n : 0;
+      product = off;
+      off += r.product() == null ? 0 : n;
       hessian = off;
       off += r.hessian() ? n * n : 0;
       values = off;

@@ -11,10 +11,13 @@ package io.descent.loss;
  * @param line the sums along the request's line
  * @param differences the loss differences to the request's displaced points
  * @param curvatureTimes the curvature bound times the request's probe vector
+ * @param hessianDiagonal the Hessian's diagonal where the one full gradient was taken
+ * @param hessianTimes the Hessian at the request's point times its vector
  * @param score the holdout score at the one point
  */
 public record PassResult(double[] values, double[][] gradients, double[] hessianUpper,
-    LineSums line, double[] differences, double[] curvatureTimes, HoldoutScore score) {
+    LineSums line, double[] differences, double[] curvatureTimes, double[] hessianDiagonal,
+    double[] hessianTimes, HoldoutScore score) {
 
   /**
    * Along x + t·d: {@code differences[s]} = f(x + tₛd) − f(x) from per-row differences

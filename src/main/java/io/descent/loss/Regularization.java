@@ -165,6 +165,25 @@ public final class Regularization implements Serializable {
     return c * s;
   }
 
+  /** out += λ(1−α)·v on the coefficients: the L2 part's Hessian times v. */
+  public void addL2HessianTimes(double[] v, double[] out) {
+    double c = l2Strength();
+    if (c == 0) {
+      return;
+    }
+    for (int j = 0; j < coefficientCount; j++) {
+      out[j] += c * v[j];
+    }
+  }
+
+  /** Adds λ(1−α) to the coefficients' entries of a Hessian's diagonal. */
+  public void addL2HessianDiagonal(double[] diagonal) {
+    double c = l2Strength();
+    for (int j = 0; j < coefficientCount; j++) {
+      diagonal[j] += c;
+    }
+  }
+
   /** Adds λ(1−α) to the diagonal entries of the coefficients of a dense n×n matrix. */
   public void addL2Hessian(double[] h, int n) {
     double c = l2Strength();

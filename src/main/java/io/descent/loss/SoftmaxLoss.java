@@ -91,6 +91,48 @@ public final class SoftmaxLoss implements Loss {
     }
   }
 
+  @Override
+  public boolean hasCurvature() {
+    return true;
+  }
+
+  /** (diag(p) − ppᵀ)·u = p∘u − p (pᵀu), p = softmax(m). */
+  @Override
+  public void curvatureTimes(double y, double[] m, double[] u, int off, double[] out) {
+    probabilities(m, off, out);
+    double pu = 0;
+    for (int k = 0; k < numClasses; k++) {
+      pu += out[off + k] * u[off + k];
+    }
+    for (int k = 0; k < numClasses; k++) {
+      out[off + k] *= u[off + k] - pu;
+    }
+  }
+
+  /** The diagonal of diag(p) − ppᵀ: pₖ(1 − pₖ). */
+  @Override
+  public void curvatureDiagonal(double y, double[] m, int off, double[] out) {
+    probabilities(m, off, out);
+    for (int k = 0; k < numClasses; k++) {
+      double p = out[off + k];
+      out[off + k] = p * (1 - p);
+    }
+  }
+
+  /** softmax(m) into out[off .. off + K), the max subtracted first. */
+  private void probabilities(double[] m, int off, double[] out) {
+    double max = max(m, off);
+    double sum = 0;
+    for (int k = 0; k < numClasses; k++) {
+      double e = Math.exp(m[off + k] - max);
+      out[off + k] = e;
+      sum += e;
+    }
+    for (int k = 0; k < numClasses; k++) {
+      out[off + k] /= sum;
+    }
+  }
+
   /** The Hessian diag(p) − ppᵀ has eigenvalues at most ½. */
   @Override
   public double curvatureBound() {

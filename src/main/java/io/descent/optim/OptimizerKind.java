@@ -1,5 +1,6 @@
 package io.descent.optim;
 
+import io.descent.loss.LossKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,11 +26,11 @@ public enum OptimizerKind {
       return 2L * Math.min(memory, maxIter);
     }
   },
-  NEWTON("newton", "newton (logistic or squared loss, up to newton-max-dim parameters, no L1)",
-      false, 5, s -> new NewtonMethod(s.newtonMaxDim())) {
+  NEWTON("newton", "newton (squared, logistic or squared_hinge loss, up to newton-max-dim "
+      + "parameters, no L1)", false, 5, s -> new NewtonMethod(s.newtonMaxDim())) {
     @Override
-    public boolean needsHessian() {
-      return true;
+    public LossKind.Hessian hessianNeeded() {
+      return LossKind.Hessian.MATRIX;
     }
 
     @Override
@@ -37,6 +38,13 @@ public enum OptimizerKind {
       // The partials received, their total, the assembled Hessian and the solver's copy;
       // none beyond the limit, where newton refuses before its first pass.
       return dimension <= maxDimension ? partialsAtDriver + 3L : 0;
+    }
+  },
+  TRON("tron", "tron (trust-region Newton-CG: Hessian-vector products, any smooth loss, no L1)",
+      false, 14, s -> new Tron()) {
+    @Override
+    public LossKind.Hessian hessianNeeded() {
+      return LossKind.Hessian.PRODUCTS;
     }
   },
   SGD("sgd", "sgd", true, 6, s -> stochastic(StochasticGradient.Update.SGD, s,
@@ -77,9 +85,9 @@ public enum OptimizerKind {
     return takesStep;
   }
 
-  /** Whether it needs the loss's Hessian. */
-  public boolean needsHessian() {
-    return false;
+  /** What of the loss's Hessian it needs: none, products and diagonal, or the matrix. */
+  public LossKind.Hessian hessianNeeded() {
+    return LossKind.Hessian.NONE;
   }
 
   /**

@@ -34,6 +34,15 @@ public final class Problem {
   /** An evaluation with the Hessian of the smooth part (dense, row-major). */
   public record SecondOrder(Evaluation evaluation, double[] hessian) {}
 
+  /** An evaluation with the diagonal of the smooth part's Hessian. */
+  public record Diagonal(Evaluation evaluation, double[] diagonal) {}
+
+  /**
+   * A trial point x + s: F(x + s) − F(x) and its smooth part, summed row by row without
+   * cancellation, and the evaluation there with its Hessian diagonal, ready to be taken.
+   */
+  public record Trial(double smoothDifference, double difference, Diagonal at) {}
+
   public int dimension() {
     return data.dimension();
   }
@@ -102,6 +111,34 @@ public final class Problem {
     Evaluation e = from == null ? complete(x, r.value(), r.gradient())
         : completeAfter(from, x, smoothDifference, r.gradient());
     return new SecondOrder(e, hessian);
+  }
+
+  /** Value, gradient and the diagonal of the smooth part's Hessian at x: one pass. */
+  public Diagonal evaluateWithDiagonal(double[] x) {
+    PassResult r = pass(PassRequest.gradientAndDiagonalAt(x));
+    double[] diagonal = r.hessianDiagonal();
+    reg.addL2HessianDiagonal(diagonal);
+    return new Diagonal(complete(x, r.value(), r.gradient()), diagonal);
+  }
+
+  /** The trial point x + s, all of {@link Trial} in one pass. */
+  public Trial trial(Evaluation from, double[] s) {
+    double[] x = from.x();
+    PassResult r = pass(PassRequest.alongWithDiagonal(x, s, new double[] {1.0}));
+    PassResult.LineSums line = r.line();
+    double smooth = line.differences()[0] + reg.l2Difference(x, s, 1.0);
+    double total = smooth + (reg.hasL1() ? reg.l1Difference(x, Vectors.axpy(1.0, s, x)) : 0);
+    double[] diagonal = r.hessianDiagonal();
+    reg.addL2HessianDiagonal(diagonal);
+    Evaluation e = completeAfter(from, Vectors.axpy(1.0, s, x), smooth, line.gradientAtFirst());
+    return new Trial(smooth, total, new Diagonal(e, diagonal));
+  }
+
+  /** The smooth part's Hessian at x times v: one pass. */
+  public double[] hessianTimes(double[] x, double[] v) {
+    double[] hv = pass(PassRequest.hessianTimes(x, v)).hessianTimes();
+    reg.addL2HessianTimes(v, hv);
+    return hv;
   }
 
   /** Evaluations at several points: one pass. */

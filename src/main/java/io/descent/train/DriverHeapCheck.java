@@ -3,8 +3,10 @@ package io.descent.train;
 import io.descent.BadInputException;
 import io.descent.config.TrainConfig;
 import io.descent.data.packing.TrainingData;
+import io.descent.optim.OptimizerKind;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.storage.StorageLevel;
 
@@ -19,26 +21,45 @@ final class DriverHeapCheck {
 
   /**
    * Refuses (exit 2) a model whose vectors cannot fit in this driver's heap; says how much of
-   * it they will take when that is a noticeable share.
+   * it they will take when that is a noticeable share. lbfgs without an explicit
+   * lbfgs-memory keeps the most pairs (up to the default) that fit, and says so.
    *
    * @param parameters the length of one parameter vector
    * @param partialsAtDriver the partial gradients the driver receives per pass
+   * @return the configuration to run: {@code config}, or it with the pairs that fit
    */
-  static void check(SparkContext spark, TrainConfig config, TrainingData data, long parameters,
-      int partialsAtDriver, PrintStream log) {
+  static TrainConfig check(SparkContext spark, TrainConfig config, TrainingData data,
+      long parameters, int partialsAtDriver, PrintStream log) {
     boolean local = spark.isLocal();
-    int lbfgsMemory = config.solver().optimizerOptions().lbfgsMemory();
     long maxHeap = Runtime.getRuntime().maxMemory();
     StorageLevel level = data.blocks().getStorageLevel();
     long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
         level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
         spark.getConf().getDouble("spark.memory.fraction", 0.6));
     int tasks = local ? Math.min(spark.defaultParallelism(), data.numPartitions()) : 0;
-    DriverMemoryBudget.Need need = DriverMemoryBudget.need(config.solver().optimizer(), lbfgsMemory,
-        config.run().newtonMaxDim(), config.run().maxIter(), parameters,
-        partialsAtDriver, tasks, cached);
+    String optimizer = config.solver().optimizer();
+    int newtonMaxDim = config.run().newtonMaxDim();
+    int maxIter = config.run().maxIter();
+    IntFunction<DriverMemoryBudget.Need> needAt = m -> DriverMemoryBudget.need(optimizer, m,
+        newtonMaxDim, maxIter, parameters, partialsAtDriver, tasks, cached);
+    int lbfgsMemory = config.solver().optimizerOptions().lbfgsMemory();
+    if (OptimizerKind.LBFGS.optimizerName().equals(optimizer)
+        && !config.solver().optimizerOptions().lbfgsMemoryGiven()) {
+      int fits = DriverMemoryBudget.largestMemoryThatFits(lbfgsMemory, needAt, maxHeap);
+      if (fits >= 1 && fits < lbfgsMemory) {
+        log.printf(Locale.ROOT, "lbfgs-memory %d: the driver's heap (%.2f GiB) holds %d "
+            + "correction pairs of %,d parameters, not the default %d (--lbfgs-memory sets "
+            + "it; a larger driver heap keeps more)%n", fits, maxHeap / DriverMemoryBudget.GIB,
+            fits, parameters, lbfgsMemory);
+        config = config.withLbfgsMemory(fits);
+        lbfgsMemory = fits;
+      } else if (fits == 0) {
+        lbfgsMemory = 1;
+      }
+    }
+    DriverMemoryBudget.Need need = needAt.apply(lbfgsMemory);
     try {
-      DriverMemoryBudget.check(need, config.solver().optimizer(), lbfgsMemory, maxHeap);
+      DriverMemoryBudget.check(need, optimizer, lbfgsMemory, maxHeap);
     } catch (BadInputException e) {
       // One stray index (2e9 in a file of small ones) looks like a memory problem: name its line.
       String origin = data.featureCountOrigin();
@@ -50,5 +71,6 @@ final class DriverHeapCheck {
           cached > 0 ? " and cached data" : "",
           DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB, maxHeap / DriverMemoryBudget.GIB);
     }
+    return config;
   }
 }

@@ -64,6 +64,21 @@ final class DriverMemoryBudget {
     return new Need(parameters, kind.keptVectors(), history, pass, matrices, localCachedBytes);
   }
 
+  /**
+   * The largest L-BFGS memory m ≤ {@code upTo} whose run fits in {@code maxHeap}, given the
+   * need of the run at m ({@code needAt}); 0 when not even one pair fits.
+   */
+  static int largestMemoryThatFits(int upTo, java.util.function.IntFunction<Need> needAt,
+      long maxHeap) {
+    long usable = usable(maxHeap);
+    for (int m = upTo; m >= 1; m--) {
+      if (needAt.apply(m).bytes() <= usable) {
+        return m;
+      }
+    }
+    return 0;
+  }
+
   /** The heap the vectors may fill. */
   static long usable(long maxHeap) {
     return (long) (Math.max(0, maxHeap - RESERVED_BYTES) * USABLE_FRACTION);

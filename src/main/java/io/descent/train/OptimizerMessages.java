@@ -2,7 +2,9 @@ package io.descent.train;
 
 import io.descent.BadInputException;
 import io.descent.DivergedException;
+import io.descent.loss.LossKind;
 import io.descent.optim.Divergence;
+import io.descent.optim.OptimizerKind;
 import io.descent.optim.UnsuitableProblemException;
 
 /**
@@ -41,15 +43,18 @@ public final class OptimizerMessages {
     switch (e.kind()) {
       case TOO_MANY_PARAMETERS:
         return new BadInputException(String.format("%sthe model has %d parameters, above "
-            + "%s-max-dim = %d (the Hessian would hold %d numbers); use --optimizer lbfgs, or "
+            + "%s-max-dim = %d (the Hessian would hold %d numbers); use --optimizer tron or lbfgs, or "
             + "raise %s-max-dim.", flag, e.dimension(), optimizer, e.limit(),
             e.dimension() * e.dimension(), optimizer), e);
       case NOT_SMOOTH:
         return new BadInputException(flag + "the L1 part of the elastic net (--elastic-net > 0) "
-            + "has no Hessian; use --optimizer lbfgs (OWL-QN) instead.", e);
+            + "has no Hessian; use --optimizer lbfgs (OWL-QN) or nesterov (FISTA), which "
+            + "handle L1.", e);
       default:
+        LossKind.Hessian needed = OptimizerKind.named(optimizer).hessianNeeded();
         return new BadInputException(flag + e.getMessage() + "; " + optimizer + " supports the "
-            + "logistic and squared losses, use lbfgs for the others.", e);
+            + String.join(", ", LossKind.namesWith(needed)) + " losses, use lbfgs for the "
+            + "others (for hinge, --loss squared_hinge is its smooth form).", e);
     }
   }
 }

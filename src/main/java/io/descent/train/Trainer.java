@@ -48,7 +48,8 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Trainer {
   private final SparkSession spark;
-  private final TrainConfig config;
+  // Replaced once, by the run's configuration, when the driver holds fewer L-BFGS pairs.
+  private TrainConfig config;
   private final PrintStream log;
   private final ProgressBar progress;
   private final StopRequest stop;
@@ -130,17 +131,18 @@ public final class Trainer {
     Loss loss = config.model().loss().create(data.labels().numClasses());
     ParamLayout layout =
         new ParamLayout(data.numFeatures(), loss.numOutputs(), config.model().intercept());
+    DistributedObjective objective =
+        new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
+            config.optimizerOptions().aggregationDepth());
+    // First, so that a changed lbfgs-memory is the run's first line.
+    config = DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
+        objective.partialsAtDriver(), log);
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
         data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
     if (holdout != null) {
       log.printf("holdout: %d rows held out for validation (fraction %s, seed %d)%n",
           holdout.numRows(), config.input().holdout(), config.solver().seed());
     }
-    DistributedObjective objective =
-        new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
-            config.optimizerOptions().aggregationDepth());
-    DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
-        objective.partialsAtDriver(), log);
     Regularization reg =
         new Regularization(config.model().reg(), config.model().elasticNet(), layout);
     Problem problem = new Problem(objective, reg);

@@ -124,6 +124,33 @@ class DistributedObjectiveTest {
     assertArrayEquals(gradsM[1], gradsC[1], 1e-12);
   }
 
+  /** tron's passes: the Hessian-vector product, the gradient with the diagonal, the trial. */
+  @Test
+  void hessianProductsAndDiagonalsMatchInMemoryAndRepeatExactly() {
+    for (String name : new String[] {"logistic", "squared_hinge"}) {
+      Loss loss = Losses.byName(name, 1);
+      double weightSum = 0;
+      for (Block b : blocks) {
+        weightSum += b.weightSum();
+      }
+      Objective c = new DistributedObjective(rdd, weightSum, loss, LAYOUT);
+      Objective m = new InMemoryObjective(blocks, loss, LAYOUT);
+      double[] hv = c.run(PassRequest.hessianTimes(x, d)).hessianTimes();
+      assertArrayEquals(hv, c.run(PassRequest.hessianTimes(x, d)).hessianTimes(), 0.0);
+      assertArrayEquals(m.run(PassRequest.hessianTimes(x, d)).hessianTimes(), hv, 1e-12);
+      PassResult withDiagonal = c.run(PassRequest.gradientAndDiagonalAt(x));
+      PassResult inMemory = m.run(PassRequest.gradientAndDiagonalAt(x));
+      assertArrayEquals(inMemory.hessianDiagonal(), withDiagonal.hessianDiagonal(), 1e-12);
+      assertArrayEquals(inMemory.gradient(), withDiagonal.gradient(), 1e-12);
+      assertArrayEquals(c.run(PassRequest.gradientAt(x)).gradient(), withDiagonal.gradient(), 0.0);
+      PassResult trial = c.run(PassRequest.alongWithDiagonal(x, d, new double[] {0.01}));
+      PassResult trialM = m.run(PassRequest.alongWithDiagonal(x, d, new double[] {0.01}));
+      assertArrayEquals(trialM.hessianDiagonal(), trial.hessianDiagonal(), 1e-12);
+      assertArrayEquals(trialM.line().gradientAtFirst(), trial.line().gradientAtFirst(), 1e-12);
+      assertArrayEquals(trialM.line().differences(), trial.line().differences(), 1e-12);
+    }
+  }
+
   private static double sampled(Objective f, int iteration, double[] grad) {
     PassResult r = f.run(PassRequest.sampledGradientAt(x, 0.1, 42, iteration));
     copy(r.gradient(), grad);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LineValuesTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
-    for (String loss : List.of("squared", "logistic", "hinge", "softmax")) {
+    for (String loss : List.of("squared", "logistic", "hinge", "squared_hinge", "softmax")) {
       for (boolean sparse : new boolean[] {false, true}) {
         b.add(Arguments.of(loss, sparse));
       }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LossGradientTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
-    for (String loss : List.of("squared", "logistic", "hinge", "softmax")) {
+    for (String loss : List.of("squared", "logistic", "hinge", "squared_hinge", "softmax")) {
       for (boolean sparse : new boolean[] {false, true}) {
         for (boolean intercept : new boolean[] {false, true}) {
           for (double l2 : new double[] {0.0, 0.3}) {
@@ -120,7 +120,7 @@ class LossGradientTest {
   }
 
   static Stream<String> losses() {
-    return Stream.of("squared", "logistic", "hinge", "softmax");
+    return Stream.of("squared", "logistic", "hinge", "squared_hinge", "softmax");
   }
 
   /** Logistic stays finite and exact where a naive log(1+eᵐ) overflows. */

@@ -27,15 +27,24 @@ class LossKindTest {
     assertEquals(kind.create(3).hasSecondDerivative(), kind.hasSecondOrder());
   }
 
+  /** tron is offered exactly for the losses with Hessian-vector products. */
+  @ParameterizedTest
+  @EnumSource(LossKind.class)
+  void hessianProductSupportMatchesTheMath(LossKind kind) {
+    assertEquals(kind.create(3).hasCurvature(), kind.hasHessian(LossKind.Hessian.PRODUCTS));
+  }
+
   @Test
   void namesKeepTheirDocumentedOrder() {
-    assertEquals(List.of("squared", "logistic", "hinge", "softmax"), LossKind.names());
+    assertEquals(List.of("squared", "logistic", "hinge", "squared_hinge", "softmax"),
+        LossKind.names());
   }
 
   @Test
   void anUnknownNameIsBadInput() {
     BadInputException e = assertThrows(BadInputException.class, () -> LossKind.named("cubic"));
-    assertEquals("--loss: unknown loss \"cubic\"; use one of squared, logistic, hinge, softmax.",
+    assertEquals("--loss: unknown loss \"cubic\"; use one of squared, logistic, hinge, "
+        + "squared_hinge, softmax.",
         e.getMessage());
   }
 

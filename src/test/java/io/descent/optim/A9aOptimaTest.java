@@ -95,6 +95,16 @@ class A9aOptimaTest {
   }
 
   @Test
+  void tronReachesTheIllConditionedOptimum() {
+    assertNonIncreasing("tron", reach(new Tron(), 1e-4, illConditionedOptimum, 1e-6, 100));
+  }
+
+  @Test
+  void tronReachesTheWellConditionedOptimum() {
+    assertNonIncreasing("tron", reach(new Tron(), 0.1, wellConditionedOptimum, 1e-6, 100));
+  }
+
+  @Test
   void lbfgsAndNewtonReachTheWellConditionedOptimum() {
     assertNonIncreasing("lbfgs", reach(new Lbfgs(10), 0.1, wellConditionedOptimum, 1e-6, 1000));
     assertNonIncreasing("newton", reach(new NewtonMethod(4096), 0.1, wellConditionedOptimum, 1e-6, 100));

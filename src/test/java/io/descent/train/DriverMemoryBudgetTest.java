@@ -44,6 +44,20 @@ class DriverMemoryBudgetTest {
         DriverMemoryBudget.need("lbfgs", fits + 1, 4096, 100, D, 2, 2, CACHED), "lbfgs", fits + 1, FOUR_GB));
   }
 
+  /** Without --lbfgs-memory a run keeps the most pairs that fit: those the refusal names. */
+  @Test
+  void theLargestMemoryThatFitsIsTheOneTheRefusalNames() {
+    java.util.function.IntFunction<DriverMemoryBudget.Need> needAt =
+        m -> DriverMemoryBudget.need("lbfgs", m, 4096, 100, D, 2, 2, CACHED);
+    int fits = DriverMemoryBudget.largestMemoryThatFits(10, needAt, FOUR_GB);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> DriverMemoryBudget.check(needAt.apply(10), "lbfgs", 10, FOUR_GB));
+    assertTrue(e.getMessage().contains("--lbfgs-memory " + fits + " or less"), e.getMessage());
+    assertTrue(fits >= 1 && fits < 10);
+    assertEquals(10, DriverMemoryBudget.largestMemoryThatFits(10, needAt, 64L << 30));
+    assertEquals(0, DriverMemoryBudget.largestMemoryThatFits(10, needAt, 1L << 30));
+  }
+
   @Test
   void neverMorePairsThanIterationsAndNoOverflow() {
     assertEquals(2 * 5, DriverMemoryBudget.need("lbfgs", 50, 4096, 5, D, 2, 2, 0).historyVectors());

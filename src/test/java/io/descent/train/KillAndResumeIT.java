@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KillAndResumeIT {
   private static final Pattern ITER = Pattern.compile("^iter\\s+(\\d+)\\s");
   private static final int MAX_ITER = 30;
+  private static final int TRON_ITER = 10;
   @TempDir Path tmp;
 
   static Stream<Arguments> killPoints() {
@@ -39,19 +40,22 @@ class KillAndResumeIT {
     List<Arguments> cases = new ArrayList<>();
     for (String optimizer : new String[] {"gd", "armijo"}) {
       for (int k = 0; k < 2; k++) {
-        cases.add(Arguments.of(optimizer, 3 + rnd.nextInt(MAX_ITER - 8)));
+        cases.add(Arguments.of(optimizer, 3 + rnd.nextInt(MAX_ITER - 8), MAX_ITER, "0.01"));
       }
     }
+    // Newton-type: fewer, longer iterations, on a problem it does not finish in ten.
+    cases.add(Arguments.of("tron", 4, TRON_ITER, "1e-4"));
     return cases.stream();
   }
 
   @ParameterizedTest(name = "{0} killed after iteration {1}")
   @MethodSource("killPoints")
   @Timeout(300)
-  void aKilledRunResumesToTheSameModel(String optimizer, int killAfter) throws Exception {
+  void aKilledRunResumesToTheSameModel(String optimizer, int killAfter, int maxIter, String reg)
+      throws Exception {
     String data = Datasets.shared("a9a").toString();
-    List<String> common = List.of("train", "--data", data, "--loss", "logistic", "--reg", "0.01",
-        "--optimizer", optimizer, "--max-iter", String.valueOf(MAX_ITER), "--tol", "0",
+    List<String> common = List.of("train", "--data", data, "--loss", "logistic", "--reg", reg,
+        "--optimizer", optimizer, "--max-iter", String.valueOf(maxIter), "--tol", "0",
         "--grad-tol", "0", "--partitions", "4");
 
     Path reference = tmp.resolve("reference");
@@ -75,7 +79,7 @@ class KillAndResumeIT {
           second.output().lines().filter(l -> l.startsWith("resuming")).findFirst().orElse(""));
     }
     assertEquals(ModelFiles.weightsText(reference), ModelFiles.weightsText(out));
-    assertEquals(MAX_ITER + 1, ModelFiles.metrics(out).get("history").size());
+    assertEquals(maxIter + 1, ModelFiles.metrics(out).get("history").size());
   }
 
   private static int iteration(String line) {

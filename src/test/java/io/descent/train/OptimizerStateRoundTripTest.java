@@ -19,6 +19,7 @@ import io.descent.optim.Problem;
 import io.descent.optim.Step;
 import io.descent.optim.StepSchedule;
 import io.descent.optim.StochasticGradient;
+import io.descent.optim.Tron;
 import io.descent.testing.Datasets;
 import io.descent.testing.InMemoryObjective;
 import io.descent.testing.TestBlocks;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every optimizer keeps all its state in OptimizerState: k steps, a trip through the
+ * Every optimizer keeps all its state in OptimizerState: k steps (K unless said), a trip through the
  * checkpoint codec into a fresh optimizer and problem, and k more steps give the same bits
  * as 2k uninterrupted steps.
  */
@@ -54,6 +55,8 @@ class OptimizerStateRoundTripTest {
     add(list, "lbfgs", 0.0, () -> new Lbfgs(3));
     add(list, "owlqn", 0.5, () -> new Lbfgs(3));
     add(list, "newton", 0.0, () -> new NewtonMethod(100));
+    // Newton-type: at 2K = 12 steps it would be at the optimum, where no step decreases F.
+    list.add(Arguments.of("tron", 0.0, (Supplier<Optimizer>) Tron::new, 2));
     add(list, "sgd-momentum", 0.0, () -> new StochasticGradient(
         StochasticGradient.Update.SGD, 0.3, StepSchedule.DECAY, 0.1, 0.5, 0.3, 7));
     add(list, "adam", 0.5, () -> new StochasticGradient(
@@ -63,7 +66,7 @@ class OptimizerStateRoundTripTest {
 
   private static void add(List<Arguments> list, String name, double alpha,
       Supplier<Optimizer> make) {
-    list.add(Arguments.of(name, alpha, make));
+    list.add(Arguments.of(name, alpha, make, K));
   }
 
   private static Problem problem(double alpha) {
@@ -86,17 +89,17 @@ class OptimizerStateRoundTripTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
   void resumedRunMatchesUninterruptedRunBitForBit(String name, double alpha,
-      Supplier<Optimizer> make) {
+      Supplier<Optimizer> make, int k) {
     Optimizer straight = make.get();
     Problem p1 = problem(alpha);
-    OptimizerState uninterrupted = advance(straight, p1, straight.start(p1, new double[D + 1]), 2 * K);
+    OptimizerState uninterrupted = advance(straight, p1, straight.start(p1, new double[D + 1]), 2 * k);
 
     Optimizer first = make.get();
     Problem p2 = problem(alpha);
-    OptimizerState half = advance(first, p2, first.start(p2, new double[D + 1]), K);
+    OptimizerState half = advance(first, p2, first.start(p2, new double[D + 1]), k);
     Optimizer second = make.get();
     OptimizerState restored = throughCodec(half, first.name(), second);
-    OptimizerState resumed = advance(second, problem(alpha), restored, K);
+    OptimizerState resumed = advance(second, problem(alpha), restored, k);
 
     assertSameBits(uninterrupted, resumed);
   }
