@@ -26,7 +26,10 @@ public final class ConfigKeys {
       new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),
       new Key("output", null, "Model directory to create (required)."),
       new Key("overwrite", "false", "Replace an existing output directory."),
-      new Key("optimizer", "armijo", OptimizerKind.helpText() + "."),
+      new Key("optimizer", TrainConfig.AUTO_OPTIMIZER, "auto (chooses from the loss, the penalty,"
+          + " the dimension and the driver's heap, and says why on the run's first line: newton"
+          + " for smooth losses up to 256 parameters, tron above, lbfgs with L1 or hinge), "
+          + OptimizerKind.helpText() + "."),
       new Key("step", "auto", "Step size η, or auto: 1/L with L estimated by power iteration on the data Hessian bound (gd, nesterov, sgd; armijo: the first trial step; normalized: a first move as long as the 1/L gradient step; adam: auto means 0.01). Unused by " + OptimizerKind.withoutStep() + "."),
       new Key("lbfgs-memory", "10", "lbfgs: how many correction pairs (s, y) to keep."),
       new Key("newton-max-dim", "4096", "newton: refuse models with more parameters than this (the Hessian has n² entries)."),

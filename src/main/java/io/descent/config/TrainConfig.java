@@ -19,7 +19,9 @@ import java.util.Map;
 public record TrainConfig(InputSettings input, ModelSettings model, SolverSettings solver,
     RunSettings run) {
 
-  public static final List<String> OPTIMIZERS = OptimizerKind.names();
+  /** The default: the trainer picks the optimizer once it knows the data's dimension. */
+  public static final String AUTO_OPTIMIZER = "auto";
+  public static final List<String> OPTIMIZERS = optimizers();
   public static final List<String> STEP_SCHEDULES = List.of("constant", "invsqrt", "decay");
   public static final List<String> FORMATS = List.of("libsvm", "csv", "parquet");
   public static final List<String> RESUME_MODES = List.of("auto", "never", "force");
@@ -56,7 +58,8 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
           + " is outside [0, 1] (0 = pure L2, 1 = pure L1).");
     }
     String optimizer = r.choice("optimizer", OPTIMIZERS);
-    LossKind.Hessian needed = OptimizerKind.named(optimizer).hessianNeeded();
+    LossKind.Hessian needed = AUTO_OPTIMIZER.equals(optimizer) ? LossKind.Hessian.NONE
+        : OptimizerKind.named(optimizer).hessianNeeded();
     if (needed != LossKind.Hessian.NONE && !loss.hasHessian(needed)) {
       throw new BadInputException(s.origin("optimizer") + ": the " + loss + " loss has no "
           + "Hessian that " + optimizer + " can use; " + optimizer + " supports the "
@@ -119,6 +122,23 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     return new TrainConfig(input, model, new SolverSettings(s.optimizer(), s.step(),
         s.optimizerOptions().withLbfgsMemory(m), s.tol(), s.gradTol(), s.warmStart(),
         s.partitions(), s.seed()), run);
+  }
+
+  /**
+   * This configuration running {@code optimizer}: what {@code auto} resolves to once the data
+   * is loaded (the resolved name is what model.json and the checkpoints' fingerprint record).
+   */
+  public TrainConfig withOptimizer(String optimizer) {
+    SolverSettings s = solver;
+    return new TrainConfig(input, model, new SolverSettings(optimizer, s.step(),
+        s.optimizerOptions(), s.tol(), s.gradTol(), s.warmStart(), s.partitions(), s.seed()), run);
+  }
+
+  private static List<String> optimizers() {
+    List<String> names = new ArrayList<>();
+    names.add(AUTO_OPTIMIZER);
+    names.addAll(OptimizerKind.names());
+    return List.copyOf(names);
   }
 
   /** What to use instead of a second-order optimizer that cannot use the loss. */

@@ -7,6 +7,7 @@ import io.descent.optim.OptimizerKind;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.apache.spark.SparkContext;
 import org.apache.spark.storage.StorageLevel;
 
@@ -30,13 +31,9 @@ final class DriverHeapCheck {
    */
   static TrainConfig check(SparkContext spark, TrainConfig config, TrainingData data,
       long parameters, int partialsAtDriver, PrintStream log) {
-    boolean local = spark.isLocal();
     long maxHeap = Runtime.getRuntime().maxMemory();
-    StorageLevel level = data.blocks().getStorageLevel();
-    long cached = !local ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
-        level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
-        spark.getConf().getDouble("spark.memory.fraction", 0.6));
-    int tasks = local ? Math.min(spark.defaultParallelism(), data.numPartitions()) : 0;
+    long cached = cachedOnHeap(spark, data, maxHeap);
+    int tasks = localTasks(spark, data);
     String optimizer = config.solver().optimizer();
     int newtonMaxDim = config.run().newtonMaxDim();
     int maxIter = config.run().maxIter();
@@ -72,5 +69,32 @@ final class DriverHeapCheck {
           DriverMemoryBudget.usable(maxHeap) / DriverMemoryBudget.GIB, maxHeap / DriverMemoryBudget.GIB);
     }
     return config;
+  }
+
+  /**
+   * Whether an optimizer's vectors fit this driver's heap (lbfgs with a single pair, the
+   * least it can keep): what {@code --optimizer auto} weighs.
+   */
+  static Predicate<OptimizerKind> fitting(SparkContext spark, TrainConfig config,
+      TrainingData data, long parameters, int partialsAtDriver) {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    long cached = cachedOnHeap(spark, data, maxHeap);
+    int tasks = localTasks(spark, data);
+    return kind -> DriverMemoryBudget.need(kind.optimizerName(), 1, config.run().newtonMaxDim(),
+        config.run().maxIter(), parameters, partialsAtDriver, tasks, cached).bytes()
+        <= DriverMemoryBudget.usable(maxHeap);
+  }
+
+  /** In local mode the cached blocks may share the driver's heap. */
+  private static long cachedOnHeap(SparkContext spark, TrainingData data, long maxHeap) {
+    StorageLevel level = data.blocks().getStorageLevel();
+    return !spark.isLocal() ? 0 : DriverMemoryBudget.cachedOnHeap(data.arrayBytes(),
+        level.useMemory() && level.deserialized() && !level.useOffHeap(), maxHeap,
+        spark.getConf().getDouble("spark.memory.fraction", 0.6));
+  }
+
+  /** In local mode each running task's accumulator lives on the driver's heap. */
+  private static int localTasks(SparkContext spark, TrainingData data) {
+    return spark.isLocal() ? Math.min(spark.defaultParallelism(), data.numPartitions()) : 0;
   }
 }

@@ -19,6 +19,7 @@ import io.descent.loss.Regularization;
 import io.descent.model.LinearModel;
 import io.descent.model.MllibExport;
 import io.descent.optim.LipschitzEstimate;
+import io.descent.optim.AutoChoice;
 import io.descent.optim.Optimizer;
 import io.descent.optim.Problem;
 import io.descent.optim.StopReason;
@@ -50,6 +51,8 @@ public final class Trainer {
   private final SparkSession spark;
   // Replaced once, by the run's configuration, when the driver holds fewer L-BFGS pairs.
   private TrainConfig config;
+  /** How --optimizer auto chose, for model.json; null when the optimizer was named. */
+  private String optimizerChoice;
   private final PrintStream log;
   private final ProgressBar progress;
   private final StopRequest stop;
@@ -134,7 +137,16 @@ public final class Trainer {
     DistributedObjective objective =
         new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
             config.optimizerOptions().aggregationDepth());
-    // First, so that a changed lbfgs-memory is the run's first line.
+    // First, so that the optimizer auto chose and a changed lbfgs-memory lead the run's lines.
+    if (TrainConfig.AUTO_OPTIMIZER.equals(config.solver().optimizer())) {
+      AutoChoice.Choice choice = AutoChoice.choose(config.model().loss(), config.model().reg(),
+          config.model().elasticNet(), objective.dimension(), config.run().newtonMaxDim(),
+          DriverHeapCheck.fitting(spark.sparkContext(), config, data, objective.dimension(),
+              objective.partialsAtDriver()));
+      optimizerChoice = "auto: " + choice.kind().optimizerName() + ", as " + choice.why();
+      log.printf("optimizer auto: %s, as %s%n", choice.kind().optimizerName(), choice.why());
+      config = config.withOptimizer(choice.kind().optimizerName());
+    }
     config = DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
         objective.partialsAtDriver(), log);
     log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
@@ -266,6 +278,9 @@ public final class Trainer {
     t.put("gradientNorm", out.state().evaluation().gradientNorm());
     t.put("stopReason", out.stopReason().text());
     t.put("optimizer", config.solver().optimizer());
+    if (optimizerChoice != null) {
+      t.put("optimizerChoice", optimizerChoice);
+    }
     t.put("rows", data.numRows());
     t.put("partitions", data.numPartitions());
     if (data.skipped().count() > 0) {
