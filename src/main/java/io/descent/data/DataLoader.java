@@ -134,6 +134,7 @@ public final class DataLoader {
     TrainingData data = described("pack " + files.display(),
         () -> packing.run(labels.mapping(), numFeatures, usedPartitions, targetBytes, level, skipped,
             options.precision()));
+    data.withColumns(source.columns()).withNotice(source.notice());
     return hashing == null ? data : data.withHashing(hashing);
   }
 
@@ -158,8 +159,7 @@ public final class DataLoader {
     if (precision == FeaturePrecision.DOUBLE) {
       return s;
     }
-    return new SourceFrame(s.rows(), new FloatRangeDecoder(s.decoder()), s.featureColumns(),
-        s.weighted(), s.lineRules(), s.labelColumn());
+    return s.withDecoder(new FloatRangeDecoder(s.decoder()));
   }
 
   private static FeatureHashing hashing(LoadOptions options) {

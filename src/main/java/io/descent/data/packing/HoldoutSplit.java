@@ -72,7 +72,8 @@ public final class HoldoutSplit {
       bytes += s.arrayBytes();
     }
     return new TrainingData(blocks, data.numPartitions(), rows, data.numFeatures(), weightSum,
-        data.labels(), bytes, data.fingerprint(), data.skipped()).withHashing(data.hashing());
+        data.labels(), bytes, data.fingerprint(), data.skipped()).withHashing(data.hashing())
+        .withColumns(data.columns());
   }
 
   /** Copies the rows of one side of the split, block by block. */

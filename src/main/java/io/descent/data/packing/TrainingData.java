@@ -5,6 +5,7 @@ import io.descent.data.diagnostics.SkippedRecords;
 import io.descent.data.hashing.HashingReport;
 import io.descent.data.labels.LabelMapping;
 import io.descent.data.source.InputFingerprint;
+import io.descent.data.source.NamedColumns;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Cached training data, ready for the engine. */
@@ -19,6 +20,8 @@ public final class TrainingData {
   private final InputFingerprint fingerprint;
   private final SkippedRecords skipped;
   private HashingReport hashing;
+  private NamedColumns columns;
+  private String notice;
 
   public TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
       double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
@@ -91,6 +94,28 @@ public final class TrainingData {
   /** This data, recording what feature hashing did (set once, by the loader). */
   public TrainingData withHashing(HashingReport report) {
     this.hashing = report;
+    return this;
+  }
+
+  /** The named columns the features were read from, or null (vectors, hashing, LIBSVM). */
+  public NamedColumns columns() {
+    return columns;
+  }
+
+  /** This data, recording its named columns (set once, by the loader). */
+  public TrainingData withColumns(NamedColumns named) {
+    this.columns = named;
+    return this;
+  }
+
+  /** What the reader had to say once about the input (a column it ignored), or null. */
+  public String notice() {
+    return notice;
+  }
+
+  /** This data, with the reader's notice (set once, by the loader). */
+  public TrainingData withNotice(String text) {
+    this.notice = text;
     return this;
   }
 
