@@ -4,7 +4,6 @@ import io.descent.BadInputException;
 import io.descent.data.row.RowChecks;
 import io.descent.data.source.InputFiles.InputFile;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +16,7 @@ import org.apache.hadoop.conf.Configuration;
  * column; a header that is all numbers is data (the file has no header); and a header of one
  * column holding another separator names the separator the file probably uses.
  */
-final class CsvHeader implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class CsvHeader {
   /** Separators a one-column header may reveal, in the order a tie is resolved. */
   private static final String LIKELY_SEPARATORS = "\t;|,";
 

@@ -33,12 +33,13 @@ import org.apache.spark.sql.SparkSession;
  * training data, but not packed: {@link #map} is one lazy pass that keeps the input's order
  * and partitioning. Labels are kept as read (any finite number, seen in training or not), or
  * absent: LIBSVM always has them; CSV and Parquet have them when the file has the label
- * column ({@code labelCol}, else "label", else, for CSV, the last column when there is one
- * column more than the model has features; for a model trained with feature hashing,
- * {@code labelCol} else the model's label column).
+ * column ({@code labelCol}, else the model's label column, else "label"; for a model that
+ * records no column names, else the last CSV column when there is one column more than the
+ * model has features).
  *
- * <p>No check runs before the pass: a bad row fails its task, and {@link #explain} then runs
- * the training data's scan to name the file and line at fault.
+ * <p>The input's shape is checked when it is opened (its feature columns against the
+ * model's); its rows are not: a bad row fails its task, and {@link #explain} then runs the
+ * training data's scan to name the file and line at fault.
  */
 public final class ScoringInput {
   private final InputFiles files;
