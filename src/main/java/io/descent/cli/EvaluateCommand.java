@@ -15,11 +15,13 @@ import picocli.CommandLine.ParseResult;
 final class EvaluateCommand {
   private final ParseResult parsed;
   private final PrintStream out;
+  private final PrintStream err;
   private final SparkSession given;
 
-  EvaluateCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+  EvaluateCommand(ParseResult parsed, PrintStream out, PrintStream err, SparkSession given) {
     this.parsed = parsed;
     this.out = out;
+    this.err = err;
     this.given = given;
   }
 
@@ -36,7 +38,7 @@ final class EvaluateCommand {
     try {
       LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
           .read(ScoringOptions.model(parsed), "--model");
-      Map<String, Object> result = new Evaluator(spark).run(model, ScoringOptions.input(parsed));
+      Map<String, Object> result = new Evaluator(spark, n -> err.println("note: " + n)).run(model, ScoringOptions.input(parsed));
       out.print(new String(Json.write(result), StandardCharsets.UTF_8));
       out.flush();
     } finally {

@@ -53,9 +53,9 @@ public final class Main {
       case "train":
         return guarded(err, verbose, () -> new TrainCommand(sub, out, err, session).run());
       case "predict":
-        return guarded(err, verbose, () -> new PredictCommand(sub, out, session).run());
+        return guarded(err, verbose, () -> new PredictCommand(sub, out, err, session).run());
       case "evaluate":
-        return guarded(err, verbose, () -> new EvaluateCommand(sub, out, session).run());
+        return guarded(err, verbose, () -> new EvaluateCommand(sub, out, err, session).run());
       case "bench":
         return guarded(err, verbose, () -> new BenchCommand(sub, out, session).run());
       default:

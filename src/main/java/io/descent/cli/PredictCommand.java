@@ -16,11 +16,13 @@ import picocli.CommandLine.ParseResult;
 final class PredictCommand {
   private final ParseResult parsed;
   private final PrintStream out;
+  private final PrintStream err;
   private final SparkSession given;
 
-  PredictCommand(ParseResult parsed, PrintStream out, SparkSession given) {
+  PredictCommand(ParseResult parsed, PrintStream out, PrintStream err, SparkSession given) {
     this.parsed = parsed;
     this.out = out;
+    this.err = err;
     this.given = given;
   }
 
@@ -56,7 +58,7 @@ final class PredictCommand {
       LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
           .read(ScoringOptions.model(parsed), "--model");
       String scoreName = model.loss().link().scoreName();
-      boolean labelled = new Predictor(spark).run(model, ScoringOptions.input(parsed), output,
+      boolean labelled = new Predictor(spark, n -> err.println("note: " + n)).run(model, ScoringOptions.input(parsed), output,
           outputFormat, overwrite);
       out.println("predictions written to " + output + " (" + outputFormat + "; "
           + (labelled ? "label, " : "") + "prediction"

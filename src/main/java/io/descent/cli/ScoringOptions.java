@@ -1,5 +1,6 @@
 package io.descent.cli;
 
+import io.descent.data.source.CsvSeparator;
 import io.descent.data.source.InputSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -16,6 +17,8 @@ final class ScoringOptions {
     spec.addOption(option("--label-col", "C", "CSV/Parquet label column; default: the model's label column when"
         + " it hashed its features, else 'label', else for CSV the last column when there is one column more"
         + " than the model has features; none when the input lacks it.", false));
+    spec.addOption(option("--csv-separator", "C", "CSV: the character between cells, e.g. ';' or \\t"
+        + " (or tab); default: a comma.", false));
     spec.addOption(option("--features-col", "C", "Parquet vector column; default: 'features' if present, else every numeric column.", false));
     spec.addOption(option("--master", "M", "Spark master; default: the one spark-submit gives, else local[*].", false));
     spec.addOption(OptionSpec.builder("--verbose").arity("0").type(boolean.class)
@@ -46,6 +49,7 @@ final class ScoringOptions {
   /** The input as the data layer takes it; the feature count comes from the model. */
   static InputSpec input(ParseResult parsed) {
     return new InputSpec(value(parsed, "--data"), value(parsed, "--format"),
-        value(parsed, "--label-col"), null, value(parsed, "--features-col"), null);
+        value(parsed, "--label-col"), null, value(parsed, "--features-col"), null,
+        CsvSeparator.parse(value(parsed, "--csv-separator"), "--csv-separator"));
   }
 }

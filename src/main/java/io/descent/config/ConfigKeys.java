@@ -21,6 +21,7 @@ public final class ConfigKeys {
       new Key("label-col", null, "CSV/Parquet label column; default: 'label' if present, else the last column (CSV)."),
       new Key("weight-col", null, "CSV/Parquet instance-weight column; default: every row weighs 1."),
       new Key("features-col", null, "Parquet vector column; default: 'features' if present, else every numeric column."),
+      new Key("csv-separator", ",", "CSV: the character between cells, e.g. ';' or \\t (or tab) for tab-separated files."),
       new Key("num-features", null, "Number of features; default: inferred. A larger index is an error."),
       new Key("loss", null, oneOf(LossKind.names()) + " (required)."),
       new Key("positive-label", null, "Binary losses: the label value that means positive, for labels other than {0,1} or {-1,+1}."),

@@ -1,5 +1,7 @@
 package io.descent.config;
 
+import io.descent.data.source.CsvSeparator;
+
 /**
  * What the rows are and how they are cached: the data and its format and columns, feature
  * hashing, the rows held out, and the blocks' size and precision. All of them define the
@@ -10,6 +12,7 @@ package io.descent.config;
  * @param holdout the fraction of rows held out; 0: none
  * @param hashFeatures the number of hash buckets; 0: no hashing
  * @param featurePrecision "double" or "float"
+ * @param csvSeparator the character between CSV cells
  */
 public record InputSettings(
     String data,
@@ -21,7 +24,8 @@ public record InputSettings(
     int hashFeatures,
     double holdout,
     long blockBytes,
-    String featurePrecision) {
+    String featurePrecision,
+    char csvSeparator) {
 
   void addTo(SettingsJson json) {
     json.put("data", data)
@@ -35,6 +39,9 @@ public record InputSettings(
         .put("blockBytes", blockBytes)
         // Recorded only when not the default, so that runs and checkpoints from before the
         // setting existed still match.
-        .put("featurePrecision", "double".equals(featurePrecision) ? null : featurePrecision);
+        .put("featurePrecision", "double".equals(featurePrecision) ? null : featurePrecision)
+        // The same: the default comma is not recorded.
+        .put("csvSeparator", csvSeparator == CsvSeparator.DEFAULT ? null
+            : CsvSeparator.display(csvSeparator));
   }
 }

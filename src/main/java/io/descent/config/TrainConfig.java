@@ -2,6 +2,7 @@ package io.descent.config;
 
 import io.descent.BadInputException;
 import io.descent.block.LabelKind;
+import io.descent.data.source.CsvSeparator;
 import io.descent.loss.LossKind;
 import io.descent.loss.Losses;
 import io.descent.optim.OptimizerKind;
@@ -75,6 +76,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     String labelCol = r.string("label-col");
     String weightCol = r.string("weight-col");
     String featuresCol = r.string("features-col");
+    char csvSeparator = CsvSeparator.parse(r.string("csv-separator"), s.origin("csv-separator"));
     Integer numFeatures = r.positiveIntOrNull("num-features");
     Double positiveLabel = r.doubleOrNull("positive-label");
     boolean overwrite = r.bool("overwrite");
@@ -106,7 +108,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     String featurePrecision = r.choice("feature-precision", FEATURE_PRECISIONS);
     return new TrainConfig(
         new InputSettings(data, format, labelCol, weightCol, featuresCol, numFeatures,
-            hashFeatures, holdout, blockBytes, featurePrecision),
+            hashFeatures, holdout, blockBytes, featurePrecision, csvSeparator),
         new ModelSettings(loss, positiveLabel, reg, alpha, intercept),
         new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
         new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,

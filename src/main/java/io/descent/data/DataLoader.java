@@ -141,6 +141,7 @@ public final class DataLoader {
           + " feature index, in " + reporter.where(scan.widestAt, scan.segments) + ": if that"
           + " index is a mistake, fix the line (or pass --num-features to refuse larger ones).");
     }
+    data.withColumns(source.columns()).withNotice(source.notice());
     return hashing == null ? data : data.withHashing(hashing);
   }
 
@@ -165,8 +166,7 @@ public final class DataLoader {
     if (precision == FeaturePrecision.DOUBLE) {
       return s;
     }
-    return new SourceFrame(s.rows(), new FloatRangeDecoder(s.decoder()), s.featureColumns(),
-        s.weighted(), s.lineRules(), s.labelColumn());
+    return s.withDecoder(new FloatRangeDecoder(s.decoder()));
   }
 
   private static FeatureHashing hashing(LoadOptions options) {

@@ -3,6 +3,7 @@ package io.descent.model;
 import io.descent.block.LabelKind;
 import io.descent.data.hashing.HashingScheme;
 import io.descent.data.labels.LabelMapping;
+import io.descent.data.source.NamedColumns;
 import io.descent.loss.LossKind;
 import io.descent.loss.ParamLayout;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.Map;
 
 /**
  * A trained linear model: loss, parameter layout, the flat parameters, the label mapping,
- * the feature hashing that made its features (if any) and how it was trained.
- * {@link #toJson()} is model.json (format descent-model/1; {@code featureHashing} is
- * optional, so models without it read as before).
+ * the feature hashing that made its features (if any), the named columns they were read from
+ * (if any) and how it was trained. {@link #toJson()} is model.json (format descent-model/1;
+ * {@code featureHashing} and {@code columns} are optional, so models without them read as
+ * before).
  */
 public final class LinearModel {
   public static final String FORMAT = "descent-model/1";
@@ -26,6 +28,7 @@ public final class LinearModel {
   private final LabelMapping labels;
   private final Map<String, Object> training;
   private final HashingScheme hashing;
+  private final NamedColumns columns;
 
   public LinearModel(LossKind loss, ParamLayout layout, double[] params, LabelMapping labels,
       Map<String, Object> training) {
@@ -35,6 +38,12 @@ public final class LinearModel {
   /** With {@code hashing} non-null, the features were hashed from named columns by it. */
   public LinearModel(LossKind loss, ParamLayout layout, double[] params, LabelMapping labels,
       Map<String, Object> training, HashingScheme hashing) {
+    this(loss, layout, params, labels, training, hashing, null);
+  }
+
+  /** With {@code columns} non-null, feature j was read from column {@code columns.features().get(j)}. */
+  public LinearModel(LossKind loss, ParamLayout layout, double[] params, LabelMapping labels,
+      Map<String, Object> training, HashingScheme hashing, NamedColumns columns) {
     if (params.length != layout.size()) {
       throw new IllegalArgumentException("params do not fit the layout " + layout);
     }
@@ -44,6 +53,12 @@ public final class LinearModel {
     this.labels = labels;
     this.training = training;
     this.hashing = hashing;
+    this.columns = columns;
+    // Fewer columns than features when training was given a larger --num-features.
+    if (columns != null && columns.features().size() > layout.numFeatures()) {
+      throw new IllegalArgumentException(columns.features().size() + " feature columns do not fit "
+          + layout.numFeatures() + " features");
+    }
     if (hashing != null && hashing.buckets() != layout.numFeatures()) {
       throw new IllegalArgumentException("feature hashing into " + hashing.buckets()
           + " buckets does not fit " + layout.numFeatures() + " features");
@@ -75,6 +90,11 @@ public final class LinearModel {
     return hashing;
   }
 
+  /** The named columns the features were read from, or null (vectors, hashing, LIBSVM, older models). */
+  public NamedColumns columns() {
+    return columns;
+  }
+
   public boolean isSoftmax() {
     return layout.numOutputs() > 1;
   }
@@ -99,6 +119,9 @@ public final class LinearModel {
     m.put("labels", labels.toJson());
     if (hashing != null) {
       m.put("featureHashing", hashing.toJson());
+    }
+    if (columns != null) {
+      m.put("columns", columns.toJson());
     }
     if (isSoftmax()) {
       List<double[]> rows = new ArrayList<>();
@@ -157,7 +180,9 @@ public final class LinearModel {
     }
     Map<String, Object> training = (Map<String, Object>) m.getOrDefault("training", Map.of());
     Object hashing = m.get("featureHashing");
+    Object columns = m.get("columns");
     return new LinearModel(loss, layout, p, labels, training,
-        hashing == null ? null : HashingScheme.fromJson((Map<String, Object>) hashing));
+        hashing == null ? null : HashingScheme.fromJson((Map<String, Object>) hashing),
+        columns == null ? null : NamedColumns.fromJson((Map<String, Object>) columns));
   }
 }

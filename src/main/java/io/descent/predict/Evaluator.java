@@ -10,6 +10,7 @@ import io.descent.predict.input.RowMapper;
 import io.descent.predict.input.ScoringInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -29,15 +30,25 @@ import scala.Tuple2;
  */
 public final class Evaluator {
   private final SparkSession spark;
+  private final Consumer<String> notices;
 
   public Evaluator(SparkSession spark) {
+    this(spark, n -> System.err.println("note: " + n));
+  }
+
+  /** {@code notices} hears what the reader says once about the input (a column it ignored). */
+  public Evaluator(SparkSession spark, Consumer<String> notices) {
     this.spark = spark;
+    this.notices = notices;
   }
 
   /** {"loss", "data", "rows", "metrics": {…}} with metric names as in the README. */
   public Map<String, Object> run(LinearModel model, InputSpec input) {
     Scorer scorer = new Scorer(model);
     ScoringInput rows = ModelInput.open(spark, model, input, model.labels());
+    if (rows.notice() != null) {
+      notices.accept(rows.notice());
+    }
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
     LossKind kind = model.loss();
     JavaRDD<ScoredRow> scored = rows.map(scoring(shipped, kind.create(model.labels().numClasses())));

@@ -20,6 +20,7 @@ final class ModelInput {
           + " Descent that did not record how to hash new data (model.json has no top-level"
           + " featureHashing); train it again to predict or evaluate with it.");
     }
-    return ScoringInput.open(spark, input, model.layout().numFeatures(), model.hashing(), knownLabels);
+    return ScoringInput.open(spark, input, model.layout().numFeatures(), model.hashing(),
+        model.columns(), knownLabels);
   }
 }

@@ -7,6 +7,7 @@ import io.descent.store.AtomicDirectoryWriter;
 import io.descent.store.DirectoryLock;
 import io.descent.store.OutputKind;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,9 +26,16 @@ public final class Predictor {
   public static final List<String> OUTPUT_FORMATS = List.of("parquet", "csv");
 
   private final SparkSession spark;
+  private final Consumer<String> notices;
 
   public Predictor(SparkSession spark) {
+    this(spark, n -> System.err.println("note: " + n));
+  }
+
+  /** {@code notices} hears what the reader says once about the input (a column it ignored). */
+  public Predictor(SparkSession spark, Consumer<String> notices) {
     this.spark = spark;
+    this.notices = notices;
   }
 
   /** Scores {@code input} and publishes the predictions at {@code output}; returns whether the input had labels. */
@@ -47,6 +55,9 @@ public final class Predictor {
       String output, String outputFormat, boolean overwrite) {
     Scorer scorer = new Scorer(model);
     ScoringInput rows = ModelInput.open(spark, model, input, null);
+    if (rows.notice() != null) {
+      notices.accept(rows.notice());
+    }
     Broadcast<Scorer> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(scorer);
     try {
       JavaRDD<Row> predictions = rows.map(PredictionRows.mapper(shipped));

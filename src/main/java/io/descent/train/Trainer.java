@@ -102,6 +102,9 @@ public final class Trainer {
     if (data.hashing() != null) {
       log.println(data.hashing().logLine());
     }
+    if (data.notice() != null) {
+      log.println("note: " + data.notice());
+    }
     TrainingData holdout = null;
     try {
       if (config.input().holdout() > 0) {
@@ -198,7 +201,7 @@ public final class Trainer {
     LinearModel model = new LinearModel(config.model().loss(), layout, out.state().x(),
         data.labels(),
         trainingInfo(out, data, holdout, validation),
-        data.hashing() == null ? null : data.hashing().scheme());
+        data.hashing() == null ? null : data.hashing().scheme(), data.columns());
     return new Fit(model, out, validation);
   }
 
@@ -234,7 +237,7 @@ public final class Trainer {
   private InputSpec inputSpec() {
     InputSettings in = config.input();
     return new InputSpec(in.data(), in.format(), in.labelCol(), in.weightCol(), in.featuresCol(),
-        in.numFeatures());
+        in.numFeatures(), in.csvSeparator());
   }
 
   /** What the loss needs of labels: real values, two classes, or K classes. */

@@ -6,7 +6,8 @@ import java.util.Random;
 /**
  * Damages a valid text input the ways upstream pipelines do: a character replaced, inserted
  * or deleted, a token dropped or duplicated, a line truncated or doubled, NaN and Inf
- * values, stray separators, a header mangled. Seeded, so every case can be replayed.
+ * values, stray separators, a header mangled. For CSV, also the dialects of real tools
+ * ({@link #csvDialect}). Seeded, so every case can be replayed.
  */
 final class InputCorruptor {
   private static final String[] JUNK = {"NaN", "nan", "Infinity", "-Inf", "1e999", "abc", "",
@@ -76,6 +77,84 @@ final class InputCorruptor {
         what[0] = "junk number on line " + (i + 1);
     }
     return out;
+  }
+
+  /** A CSV file's text as a tool wrote it, the separator it uses, and what was done. */
+  record Dialect(String text, char separator, String what) {}
+
+  private static final char[] SEPARATORS = {',', ',', ';', '\t', '|'};
+
+  /**
+   * {@code lines} (a valid CSV with a header, commas between cells, no quotes), sometimes
+   * corrupted first, then written as some tool might: another separator, cells in quotes
+   * (a separator or a stray quote inside some), a separator closing every line, no header,
+   * a header name twice, a byte-order mark, CRLF line ends.
+   */
+  Dialect csvDialect(List<String> lines, String[] what) {
+    List<String> done = new java.util.ArrayList<>();
+    List<String> out;
+    if (rnd.nextInt(3) == 0) {
+      out = corrupt(lines, what);
+      done.add(what[0]);
+    } else {
+      out = new java.util.ArrayList<>(lines);
+    }
+    char sep = SEPARATORS[rnd.nextInt(SEPARATORS.length)];
+    if (sep != ',') {
+      out.replaceAll(l -> l.replace(',', sep));
+      done.add("separator " + (sep == '\t' ? "tab" : String.valueOf(sep)));
+    }
+    if (rnd.nextInt(4) == 0) {
+      out.replaceAll(l -> quoteSome(l, sep));
+      done.add("quoted cells");
+    }
+    if (rnd.nextInt(10) == 0 && !out.isEmpty()) {
+      int i = rnd.nextInt(out.size());
+      String l = out.get(i);
+      int p = rnd.nextInt(l.length() + 1);
+      out.set(i, l.substring(0, p) + '"' + l.substring(p));
+      done.add("stray quote on line " + (i + 1));
+    }
+    if (rnd.nextInt(4) == 0) {
+      int skip = rnd.nextInt(5) == 0 ? rnd.nextInt(out.size()) : -1;
+      for (int i = 0; i < out.size(); i++) {
+        if (i != skip) {
+          out.set(i, out.get(i) + sep);
+        }
+      }
+      done.add(skip < 0 ? "trailing separator" : "trailing separator but on line " + (skip + 1));
+    }
+    if (rnd.nextInt(8) == 0 && out.size() > 1) {
+      out.remove(0);
+      done.add("no header");
+    } else if (rnd.nextInt(10) == 0) {
+      String[] names = out.get(0).split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+      names[rnd.nextInt(names.length)] = names[rnd.nextInt(names.length)];
+      out.set(0, String.join(String.valueOf(sep), names));
+      done.add("a header name twice");
+    }
+    StringBuilder text = new StringBuilder();
+    if (rnd.nextInt(5) == 0) {
+      text.append('\uFEFF');
+      done.add("BOM");
+    }
+    String eol = rnd.nextInt(3) == 0 ? "\r\n" : "\n";
+    if (eol.length() == 2) {
+      done.add("CRLF");
+    }
+    out.forEach(l -> text.append(l).append(eol));
+    return new Dialect(text.toString(), sep, done.isEmpty() ? "plain" : String.join(", ", done));
+  }
+
+  /** Some cells of a line in double quotes; now and then one holding the separator too. */
+  private String quoteSome(String line, char sep) {
+    String[] cells = line.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
+    for (int j = 0; j < cells.length; j++) {
+      if (rnd.nextBoolean()) {
+        cells[j] = "\"" + cells[j] + (rnd.nextInt(20) == 0 ? sep + "1" : "") + "\"";
+      }
+    }
+    return String.join(String.valueOf(sep), cells);
   }
 
   private char randomChar() {

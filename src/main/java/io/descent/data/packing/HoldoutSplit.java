@@ -73,7 +73,8 @@ public final class HoldoutSplit {
     }
     return new TrainingData(blocks, data.numPartitions(), rows, data.numFeatures(), weightSum,
         data.labels(), bytes, data.fingerprint(), data.skipped()).withHashing(data.hashing())
-        .withFeatureCountOrigin(data::featureCountOrigin);
+        .withFeatureCountOrigin(data::featureCountOrigin)
+        .withColumns(data.columns());
   }
 
   /** Copies the rows of one side of the split, block by block. */

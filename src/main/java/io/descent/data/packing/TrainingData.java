@@ -6,6 +6,7 @@ import io.descent.data.hashing.HashingReport;
 import io.descent.data.labels.LabelMapping;
 import io.descent.data.source.InputFingerprint;
 import java.util.function.Supplier;
+import io.descent.data.source.NamedColumns;
 import org.apache.spark.api.java.JavaRDD;
 
 /** Cached training data, ready for the engine. */
@@ -22,6 +23,8 @@ public final class TrainingData {
   private HashingReport hashing;
   /** Says where the feature count came from when it is inferred from one row; lazy (re-reads). */
   private Supplier<String> featureCountOrigin = () -> null;
+  private NamedColumns columns;
+  private String notice;
 
   public TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
       double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
@@ -108,6 +111,28 @@ public final class TrainingData {
   /** This data, recording how to locate the row that set its feature count (by the loader). */
   public TrainingData withFeatureCountOrigin(Supplier<String> origin) {
     this.featureCountOrigin = origin;
+    return this;
+  }
+
+  /** The named columns the features were read from, or null (vectors, hashing, LIBSVM). */
+  public NamedColumns columns() {
+    return columns;
+  }
+
+  /** This data, recording its named columns (set once, by the loader). */
+  public TrainingData withColumns(NamedColumns named) {
+    this.columns = named;
+    return this;
+  }
+
+  /** What the reader had to say once about the input (a column it ignored), or null. */
+  public String notice() {
+    return notice;
+  }
+
+  /** This data, with the reader's notice (set once, by the loader). */
+  public TrainingData withNotice(String text) {
+    this.notice = text;
     return this;
   }
 

@@ -9,7 +9,9 @@ import io.descent.data.row.RowBuffer;
 import io.descent.data.row.RowChecks;
 import io.descent.data.row.RowProblem;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The roles of a CSV file's columns (label, optional weight, features in file order) and the
@@ -20,11 +22,15 @@ final class CsvColumns implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String[] names;
+  /** Columns [unnamedFrom, unnamedTo) are the header's unnamed ones at the end: no column. */
+  private final int unnamedFrom;
+  private final int unnamedTo;
+  private final char separator;
   private final int labelColumn;
   private final int weightColumn;
   /** -1, or a column that is neither label, weight nor feature: its cells are not read. */
   private final int ignoredColumn;
-  /** Feature index of each column, -1 for the label, weight and ignored columns. */
+  /** Feature index of each column, -1 for the label, weight, ignored and unnamed columns. */
   private final int[] featureIndex;
   private final int numFeatureColumns;
   private final LabelPolicy policy;
@@ -37,33 +43,36 @@ final class CsvColumns implements Serializable {
    * other column but the weight is a feature. {@code fileName} is for error messages.
    */
   CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName) {
-    this(names, labelCol, weightCol, policy, fileName, null);
+    this(CsvHeader.unchecked(names, fileName), null, labelCol, weightCol, policy, null, null);
   }
 
   /**
-   * With {@code hashing}, a feature cell that is a number is the value of raw feature "column",
-   * any other non-empty cell is raw feature "column=cell" with value 1, and an empty cell
-   * adds nothing (as FeatureHasher skips nulls).
+   * The columns of {@code header}, then, when {@code placeholder} is non-null, one more that
+   * is not in the file (scoring's constant label cell). The label is {@code labelCol}, else a
+   * column named "label", else the last named column; every other named column but the
+   * weight is a feature.
+   *
+   * <p>With {@code hashing}, a feature cell that is a number is the value of raw feature
+   * "column", any other non-empty cell is raw feature "column=cell" with value 1, and an
+   * empty cell adds nothing (as FeatureHasher skips nulls). Column {@code ignoredCol}, when
+   * the file has it and it is not the label, is no feature and is not read: scoring's view of
+   * the weight column of the training data.
    */
-  CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName,
-      FeatureHashing hashing) {
-    this(names, labelCol, weightCol, policy, fileName, hashing, null);
-  }
-
-  /**
-   * As above, and column {@code ignoredCol}, when the file has it and it is not the label, is
-   * no feature and is not read: scoring's view of the weight column of hashed training data.
-   */
-  CsvColumns(String[] names, String labelCol, String weightCol, LabelPolicy policy, String fileName,
-      FeatureHashing hashing, String ignoredCol) {
-    this.names = names.clone();
+  CsvColumns(CsvHeader header, String placeholder, String labelCol, String weightCol,
+      LabelPolicy policy, FeatureHashing hashing, String ignoredCol) {
+    String[] cells = header.cells();
+    this.names = placeholder == null ? cells : append(cells, placeholder);
+    this.unnamedFrom = header.named();
+    this.unnamedTo = cells.length;
+    this.separator = header.separator();
     this.policy = policy;
     this.hashing = hashing;
+    String fileName = header.fileName();
     if (labelCol != null) {
       labelColumn = require(labelCol, "label", fileName);
     } else {
       int named = indexOf("label");
-      labelColumn = named >= 0 ? named : names.length - 1;
+      labelColumn = named >= 0 ? named : unnamedFrom - 1;
     }
     weightColumn = weightCol == null ? -1 : require(weightCol, "weight", fileName);
     if (weightColumn == labelColumn) {
@@ -75,9 +84,20 @@ final class CsvColumns implements Serializable {
     featureIndex = new int[names.length];
     int next = 0;
     for (int j = 0; j < names.length; j++) {
-      featureIndex[j] = j == labelColumn || j == weightColumn || j == ignoredColumn ? -1 : next++;
+      featureIndex[j] = j == labelColumn || j == weightColumn || j == ignoredColumn
+          || isUnnamed(j) ? -1 : next++;
     }
     numFeatureColumns = next;
+  }
+
+  private static String[] append(String[] cells, String name) {
+    String[] more = Arrays.copyOf(cells, cells.length + 1);
+    more[cells.length] = name;
+    return more;
+  }
+
+  private boolean isUnnamed(int j) {
+    return j >= unnamedFrom && j < unnamedTo;
   }
 
   private int require(String name, String role, String fileName) {
@@ -90,7 +110,36 @@ final class CsvColumns implements Serializable {
   }
 
   private int indexOf(String name) {
-    return Arrays.asList(names).indexOf(name);
+    int j = Arrays.asList(names).indexOf(name);
+    return isUnnamed(j) ? -1 : j;
+  }
+
+  /** A line's cells, split as Spark splits it. */
+  String[] split(String line) {
+    return CsvLineSplitter.split(line, separator);
+  }
+
+  char separator() {
+    return separator;
+  }
+
+  /** The feature columns' names in feature order; null when features are hashed. */
+  List<String> featureNames() {
+    if (hashing != null) {
+      return null;
+    }
+    List<String> features = new ArrayList<>();
+    for (int j = 0; j < names.length; j++) {
+      if (featureIndex[j] >= 0) {
+        features.add(names[j]);
+      }
+    }
+    return features;
+  }
+
+  /** The weight column's name, or null. */
+  String weightName() {
+    return weightColumn < 0 ? null : names[weightColumn];
   }
 
   int numColumns() {
@@ -116,6 +165,13 @@ final class CsvColumns implements Serializable {
     }
     for (int j = 0; j < cells.length; j++) {
       if (j == ignoredColumn) {
+        continue;
+      }
+      if (isUnnamed(j)) {
+        if (cells[j] != null && !cells[j].isEmpty()) {
+          return new RowProblem(null, "column " + (j + 1) + ", which the header leaves unnamed,"
+              + " holds " + Numbers.quote(cells[j]));
+        }
         continue;
       }
       String text = cells[j] == null ? "" : cells[j];

@@ -39,7 +39,7 @@ final class CsvLineRules implements LineRules {
 
   @Override
   public RowProblem problem(String line) {
-    String[] cells = CsvLineSplitter.split(line);
+    String[] cells = columns.split(line);
     if (cells.length != columns.numColumns()) {
       return new RowProblem(null, "the line has " + cells.length + " cells where the header has "
           + columns.numColumns());

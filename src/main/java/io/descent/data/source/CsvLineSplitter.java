@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line into cells as Spark's CSV reader does by default: comma-separated,
- * '"' quotes, and '\' or a doubled quote escaping a quote inside quotes. The header line is
- * split the same way.
+ * Splits one CSV line into cells as Spark's CSV reader does: cells separated by one
+ * character (a comma unless --csv-separator says otherwise), '"' quotes, and '\' or a doubled
+ * quote escaping a quote inside quotes. The header line is split the same way.
  */
 final class CsvLineSplitter {
   private CsvLineSplitter() {}
 
   static String[] split(String line) {
+    return split(line, CsvSeparator.DEFAULT);
+  }
+
+  static String[] split(String line, char separator) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     int i = 0;
@@ -33,11 +37,11 @@ final class CsvLineSplitter {
             i++;
           }
         }
-        while (i < n && line.charAt(i) != ',') {
+        while (i < n && line.charAt(i) != separator) {
           cell.append(line.charAt(i++)); // text after the closing quote stays in the cell
         }
       } else {
-        while (i < n && line.charAt(i) != ',') {
+        while (i < n && line.charAt(i) != separator) {
           cell.append(line.charAt(i++));
         }
       }
@@ -45,7 +49,7 @@ final class CsvLineSplitter {
       if (i >= n) {
         return cells.toArray(new String[0]);
       }
-      i++; // the comma
+      i++; // the separator
     }
   }
 }

@@ -3,10 +3,7 @@ package io.descent.data.source;
 import io.descent.BadInputException;
 import io.descent.data.hashing.FeatureHashing;
 import io.descent.data.labels.LabelPolicy;
-import io.descent.data.source.InputFiles.InputFile;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +45,24 @@ public final class CsvSource {
       throw new BadInputException("featuresCol \"" + spec.featuresCol() + "\" does not apply to "
           + files.display() + ", which is CSV: every column but the label and weight is a feature");
     }
-    String[] header = commonHeader(files, conf);
-    CsvColumns columns = new CsvColumns(header, spec.labelCol(), spec.weightCol(), policy,
-        files.file(0).display(), hashing, ignoredCol);
-    String[] fieldNames = fieldNames(header);
+    CsvHeader header = CsvHeader.read(files, conf, spec.separator());
+    CsvColumns columns = new CsvColumns(header, null, spec.labelCol(), spec.weightCol(), policy,
+        hashing, ignoredCol);
+    String[] fieldNames = fieldNames(header.cells());
+    Dataset<Row> rows = read(spark, files, fieldNames, header.separator());
+    List<String> features = columns.featureNames();
+    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns),
+        hashing == null ? columns.numFeatureColumns() : -1,
+        spec.weightCol() != null, new CsvLineRules(columns), columns.labelName(),
+        features == null ? null : new NamedColumns(columns.labelName(), columns.weightName(), features),
+        header.notice());
+  }
+
+  /**
+   * Every line as strings, one field per column named {@code fieldNames}, then the corrupt
+   * record; the position fields first.
+   */
+  static Dataset<Row> read(SparkSession spark, InputFiles files, String[] fieldNames, char separator) {
     StructType schema = new StructType();
     for (String name : fieldNames) {
       schema = schema.add(name, DataTypes.StringType);
@@ -59,6 +70,7 @@ public final class CsvSource {
     schema = schema.add(CORRUPT, DataTypes.StringType);
     Dataset<Row> df = spark.read()
         .option("header", "true")
+        .option("sep", String.valueOf(separator))
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", CORRUPT)
         .schema(schema)
@@ -68,39 +80,7 @@ public final class CsvSource {
       selected.add(SourceFrame.named(name));
     }
     selected.add(SourceFrame.named(CORRUPT));
-    Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
-    return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns),
-        hashing == null ? columns.numFeatureColumns() : -1,
-        spec.weightCol() != null, new CsvLineRules(columns), columns.labelName());
-  }
-
-  /** The header every non-empty file shares; a file whose header differs is an error. */
-  private static String[] commonHeader(InputFiles files, Configuration conf) {
-    String[] header = null;
-    InputFile first = null;
-    for (InputFile f : files.files()) {
-      TextFiles.NumberedLine line;
-      try {
-        line = TextFiles.firstNonBlankLine(f.path(), conf);
-      } catch (IOException e) {
-        throw new BadInputException(f.display() + " cannot be read: " + e.getMessage(), e);
-      }
-      if (line == null) {
-        continue;
-      }
-      String[] names = CsvLineSplitter.split(line.text());
-      if (header == null) {
-        header = names;
-        first = f;
-      } else if (!Arrays.equals(header, names)) {
-        throw new BadInputException(f.display() + ", line " + line.number()
-            + ": the header differs from the header of " + first.display());
-      }
-    }
-    if (header == null) {
-      throw new BadInputException(files.display() + " contains no rows");
-    }
-    return header;
+    return df.select(selected.toArray(new Column[0]));
   }
 
   /**

@@ -7,11 +7,17 @@ import io.descent.BadInputException;
  * file name (.csv is CSV; .parquet, or a directory of such files, is Parquet; anything else,
  * .gz included, is LIBSVM). {@code labelCol} and {@code weightCol} name CSV or Parquet columns;
  * {@code featuresCol} names a Parquet vector column; {@code numFeatures}, when set, fixes the
- * feature count (LIBSVM indices above it are errors; CSV and Parquet may have fewer columns).
- * Blank strings count as null.
+ * feature count (LIBSVM indices above it are errors; CSV and Parquet may have fewer columns);
+ * {@code csvSeparator} separates CSV cells (null: a comma). Blank strings count as null.
  */
 public record InputSpec(String path, String format, String labelCol, String weightCol,
-    String featuresCol, Integer numFeatures) {
+    String featuresCol, Integer numFeatures, Character csvSeparator) {
+
+  /** With CSV cells separated by commas. */
+  public InputSpec(String path, String format, String labelCol, String weightCol,
+      String featuresCol, Integer numFeatures) {
+    this(path, format, labelCol, weightCol, featuresCol, numFeatures, null);
+  }
 
   public InputSpec {
     if (path == null || path.isBlank()) {
@@ -31,27 +37,36 @@ public record InputSpec(String path, String format, String labelCol, String weig
 
   /** The path alone; everything else inferred. */
   public static InputSpec of(String path) {
-    return new InputSpec(path, null, null, null, null, null);
+    return new InputSpec(path, null, null, null, null, null, null);
   }
 
   public InputSpec withFormat(String f) {
-    return new InputSpec(path, f, labelCol, weightCol, featuresCol, numFeatures);
+    return new InputSpec(path, f, labelCol, weightCol, featuresCol, numFeatures, csvSeparator);
   }
 
   public InputSpec withLabelCol(String c) {
-    return new InputSpec(path, format, c, weightCol, featuresCol, numFeatures);
+    return new InputSpec(path, format, c, weightCol, featuresCol, numFeatures, csvSeparator);
   }
 
   public InputSpec withWeightCol(String c) {
-    return new InputSpec(path, format, labelCol, c, featuresCol, numFeatures);
+    return new InputSpec(path, format, labelCol, c, featuresCol, numFeatures, csvSeparator);
   }
 
   public InputSpec withFeaturesCol(String c) {
-    return new InputSpec(path, format, labelCol, weightCol, c, numFeatures);
+    return new InputSpec(path, format, labelCol, weightCol, c, numFeatures, csvSeparator);
   }
 
   public InputSpec withNumFeatures(Integer n) {
-    return new InputSpec(path, format, labelCol, weightCol, featuresCol, n);
+    return new InputSpec(path, format, labelCol, weightCol, featuresCol, n, csvSeparator);
+  }
+
+  public InputSpec withCsvSeparator(Character c) {
+    return new InputSpec(path, format, labelCol, weightCol, featuresCol, numFeatures, c);
+  }
+
+  /** The character between CSV cells. */
+  public char separator() {
+    return csvSeparator == null ? CsvSeparator.DEFAULT : csvSeparator;
   }
 
   private static String blankToNull(String s) {

@@ -63,6 +63,7 @@ public final class ParquetSource {
     String vectorColumn = vectorColumn(schema, spec.featuresCol(), display);
     RowDecoder decoder;
     int featureColumns;
+    NamedColumns columns = null;
     if (hashing != null) {
       if (spec.featuresCol() != null) {
         throw new BadInputException("hash-features hashes named columns; the features column \""
@@ -103,9 +104,11 @@ public final class ParquetSource {
       }
       decoder = new NumericColumnsRowDecoder(policy, label, weight, names.toArray(new String[0]));
       featureColumns = names.size();
+      columns = new NamedColumns(label, weight, names);
     }
     Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
-    return new SourceFrame(rows.javaRDD(), decoder, featureColumns, weight != null, null, label);
+    return new SourceFrame(rows.javaRDD(), decoder, featureColumns, weight != null, null, label,
+        columns, null);
   }
 
   /** The input's rows as Spark reads them; a file Spark cannot read is reported as such. */

@@ -15,9 +15,24 @@ import org.apache.spark.sql.functions;
  * @param featureColumns  number of feature columns, or -1 when features are one vector
  * @param lineRules       the driver's rules for re-reading the text, null for Parquet
  * @param labelColumn     the label's column name for messages, null for LIBSVM
+ * @param columns         the named columns the features came from, null when they are a
+ *                        vector, hashed, or LIBSVM indices
+ * @param notice          what the reader tells the user once about the input, or null
  */
 public record SourceFrame(JavaRDD<Row> rows, RowDecoder decoder, int featureColumns, boolean weighted,
-    LineRules lineRules, String labelColumn) {
+    LineRules lineRules, String labelColumn, NamedColumns columns, String notice) {
+
+  /** A frame without named columns nor notice. */
+  public SourceFrame(JavaRDD<Row> rows, RowDecoder decoder, int featureColumns, boolean weighted,
+      LineRules lineRules, String labelColumn) {
+    this(rows, decoder, featureColumns, weighted, lineRules, labelColumn, null, null);
+  }
+
+  /** The same frame with its rows decoded by {@code other} (a decoder that adds checks). */
+  public SourceFrame withDecoder(RowDecoder other) {
+    return new SourceFrame(rows, other, featureColumns, weighted, lineRules, labelColumn, columns,
+        notice);
+  }
 
   /** The two position fields every frame starts with: Spark's file metadata. */
   static Column[] positionColumns() {

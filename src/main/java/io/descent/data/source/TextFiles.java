@@ -10,6 +10,8 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /** Opens an input file for reading lines on the driver, decompressing .gz and the like. */
 public final class TextFiles {
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private TextFiles() {}
 
   /** Lines of the file; a read error ends them early and is kept ({@link LineReader#readFailure}). */
@@ -25,12 +27,18 @@ public final class TextFiles {
   /** A line's text and 1-based number. */
   record NumberedLine(String text, long number) {}
 
-  /** The first non-blank line (the CSV header), or null for a file without one. */
+  /**
+   * The first non-blank line (the CSV header), or null for a file without one. A UTF-8
+   * byte-order mark, which spreadsheet tools write first, is not part of the text.
+   */
   static NumberedLine firstNonBlankLine(Path path, Configuration conf) throws IOException {
     try (BufferedReader r = open(path, conf)) {
       long number = 0;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         number++;
+        if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+          line = line.substring(1);
+        }
         if (!CsvLineRules.isBlank(line)) {
           return new NumberedLine(line, number);
         }

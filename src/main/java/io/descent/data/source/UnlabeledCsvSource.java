@@ -1,12 +1,9 @@
 package io.descent.data.source;
 
-import io.descent.BadInputException;
 import io.descent.data.hashing.FeatureHashing;
 import io.descent.data.labels.LabelPolicy;
 import io.descent.data.row.RowProblem;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
@@ -14,8 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * CSV to score that has no label column: every column is a feature. The frame appends a
@@ -28,64 +23,55 @@ public final class UnlabeledCsvSource {
 
   private UnlabeledCsvSource() {}
 
-  public static SourceFrame open(SparkSession spark, InputFiles files, String[] header, Configuration conf) {
-    return open(spark, files, header, conf, null, null);
+  public static SourceFrame open(SparkSession spark, InputFiles files, char separator, Configuration conf) {
+    return open(spark, files, separator, conf, null, null);
   }
 
   /**
    * As above, with features hashed when {@code hashing} is non-null, and column
    * {@code ignoredCol} (when the file has it) neither read nor a feature.
    */
-  public static SourceFrame open(SparkSession spark, InputFiles files, String[] header, Configuration conf,
+  public static SourceFrame open(SparkSession spark, InputFiles files, char separator, Configuration conf,
       FeatureHashing hashing, String ignoredCol) {
-    String[] names = Arrays.copyOf(header, header.length + 1);
-    names[header.length] = PLACEHOLDER;
-    CsvColumns columns = new CsvColumns(names, PLACEHOLDER, null, LabelPolicy.real(),
-        files.file(0).display(), hashing, ignoredCol);
+    CsvHeader header = CsvHeader.read(files, conf, separator);
+    CsvColumns columns = new CsvColumns(header, PLACEHOLDER, PLACEHOLDER, null, LabelPolicy.real(),
+        hashing, ignoredCol);
     // Positional field names: Spark then ignores the header's own names, whatever they are.
-    StructType schema = new StructType();
-    for (int j = 0; j < header.length; j++) {
-      schema = schema.add("c" + j, DataTypes.StringType);
+    int k = header.cells().length;
+    String[] fieldNames = new String[k];
+    for (int j = 0; j < k; j++) {
+      fieldNames[j] = "c" + j;
     }
-    schema = schema.add(CsvSource.CORRUPT, DataTypes.StringType);
-    Dataset<Row> df = spark.read()
-        .option("header", "true")
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", CsvSource.CORRUPT)
-        .schema(schema)
-        .csv(files.sparkPaths());
-    List<Column> selected = new ArrayList<>(List.of(SourceFrame.positionColumns()));
-    for (int j = 0; j < header.length; j++) {
-      selected.add(functions.col("c" + j));
+    Dataset<Row> read = CsvSource.read(spark, files, fieldNames, separator);
+    // The placeholder label cell goes between the file's cells and the corrupt record.
+    List<Column> selected = new ArrayList<>();
+    for (String field : read.columns()) {
+      if (field.equals(CsvSource.CORRUPT)) {
+        selected.add(functions.lit("0"));
+      }
+      selected.add(SourceFrame.named(field));
     }
-    selected.add(functions.lit("0"));
-    selected.add(SourceFrame.named(CsvSource.CORRUPT));
-    Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
+    Dataset<Row> rows = read.select(selected.toArray(new Column[0]));
+    List<String> features = columns.featureNames();
     return new SourceFrame(rows.javaRDD(), new CsvRowDecoder(columns),
-        hashing == null ? columns.numFeatureColumns() : -1, false, new PlaceholderLineRules(columns), null);
+        hashing == null ? columns.numFeatureColumns() : -1, false, new PlaceholderLineRules(columns), null,
+        features == null ? null : new NamedColumns(null, null, features), header.notice());
   }
 
-  /** The first file's header: the column names. */
-  public static String[] header(InputFiles files, Configuration conf) {
-    for (InputFiles.InputFile f : files.files()) {
-      try {
-        TextFiles.NumberedLine line = TextFiles.firstNonBlankLine(f.path(), conf);
-        if (line != null) {
-          return CsvLineSplitter.split(line.text());
-        }
-      } catch (IOException e) {
-        throw new BadInputException(f.display() + " cannot be read: " + e.getMessage(), e);
-      }
-    }
-    throw new BadInputException(files.display() + " contains no rows");
+  /** The named columns of the input's header, checked as for training. */
+  public static List<String> header(InputFiles files, Configuration conf, char separator) {
+    CsvHeader header = CsvHeader.read(files, conf, separator);
+    return List.of(header.cells()).subList(0, header.named());
   }
 
   /** The training CSV rules on each line with the placeholder cell appended. */
   private static final class PlaceholderLineRules implements LineRules {
     private final CsvLineRules rules;
+    private final CsvColumns columns;
 
     PlaceholderLineRules(CsvColumns columns) {
       this.rules = new CsvLineRules(columns);
+      this.columns = columns;
     }
 
     @Override
@@ -100,7 +86,7 @@ public final class UnlabeledCsvSource {
 
     @Override
     public RowProblem problem(String line) {
-      return rules.problem(line + ",0");
+      return rules.problem(line + columns.separator() + "0");
     }
   }
 }

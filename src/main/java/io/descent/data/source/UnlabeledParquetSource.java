@@ -24,12 +24,18 @@ public final class UnlabeledParquetSource {
   private UnlabeledParquetSource() {}
 
   public static SourceFrame open(Dataset<Row> df, InputSpec spec, String display) {
+    return open(df, spec, display, null);
+  }
+
+  /** As above, with numeric column {@code ignoredCol} (when there is one) not a feature. */
+  public static SourceFrame open(Dataset<Row> df, InputSpec spec, String display, String ignoredCol) {
     List<Column> selected = new ArrayList<>(List.of(SourceFrame.positionColumns()));
     selected.add(functions.lit(0.0));
     String vector = spec.featuresCol() != null ? spec.featuresCol()
         : hasVector(df, "features") ? "features" : null;
     RowDecoder decoder;
     int featureColumns;
+    NamedColumns columns = null;
     if (vector != null) {
       if (!hasVector(df, vector)) {
         throw new BadInputException("the features column \"" + vector + "\" of " + display
@@ -42,16 +48,17 @@ public final class UnlabeledParquetSource {
     } else {
       List<String> names = new ArrayList<>();
       for (StructField f : df.schema().fields()) {
-        if (f.dataType() instanceof NumericType) {
+        if (f.dataType() instanceof NumericType && !f.name().equals(ignoredCol)) {
           names.add(f.name());
           selected.add(SourceFrame.named(f.name()).cast("double"));
         }
       }
       decoder = new NumericColumnsRowDecoder(LabelPolicy.real(), null, null, names.toArray(new String[0]));
       featureColumns = names.size();
+      columns = new NamedColumns(null, null, names);
     }
     Dataset<Row> rows = df.select(selected.toArray(new Column[0]));
-    return new SourceFrame(rows.javaRDD(), decoder, featureColumns, false, null, null);
+    return new SourceFrame(rows.javaRDD(), decoder, featureColumns, false, null, null, columns, null);
   }
 
   private static boolean hasVector(Dataset<Row> df, String name) {

@@ -11,6 +11,7 @@ import io.descent.data.source.InputSpec;
 import io.descent.data.source.ParquetSource;
 import io.descent.data.source.UnlabeledCsvSource;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,10 +37,10 @@ final class HashedScoringSource {
     FeatureHashing hashing = scheme.function();
     switch (format) {
       case CSV: {
-        String[] header = UnlabeledCsvSource.header(files, conf);
-        return spec.labelCol() != null || Arrays.asList(header).contains(label)
+        List<String> header = UnlabeledCsvSource.header(files, conf, spec.separator());
+        return spec.labelCol() != null || header.contains(label)
             ? new OpenedInput(CsvSource.open(spark, files, labelled, anyLabel, conf, hashing, weight), true)
-            : new OpenedInput(UnlabeledCsvSource.open(spark, files, header, conf, hashing, weight), false);
+            : new OpenedInput(UnlabeledCsvSource.open(spark, files, spec.separator(), conf, hashing, weight), false);
       }
       case PARQUET: {
         Dataset<Row> df = ParquetSource.read(spark, files, conf);

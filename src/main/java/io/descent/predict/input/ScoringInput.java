@@ -14,6 +14,7 @@ import io.descent.data.source.CsvSource;
 import io.descent.data.source.InputFiles;
 import io.descent.data.source.InputFormat;
 import io.descent.data.source.InputSpec;
+import io.descent.data.source.NamedColumns;
 import io.descent.data.source.LibsvmSource;
 import io.descent.data.source.ParquetSource;
 import io.descent.data.source.SourceFrame;
@@ -32,12 +33,13 @@ import org.apache.spark.sql.SparkSession;
  * training data, but not packed: {@link #map} is one lazy pass that keeps the input's order
  * and partitioning. Labels are kept as read (any finite number, seen in training or not), or
  * absent: LIBSVM always has them; CSV and Parquet have them when the file has the label
- * column ({@code labelCol}, else "label", else, for CSV, the last column when there is one
- * column more than the model has features; for a model trained with feature hashing,
- * {@code labelCol} else the model's label column).
+ * column ({@code labelCol}, else the model's label column, else "label"; for a model that
+ * records no column names, else the last CSV column when there is one column more than the
+ * model has features).
  *
- * <p>No check runs before the pass: a bad row fails its task, and {@link #explain} then runs
- * the training data's scan to name the file and line at fault.
+ * <p>The input's shape is checked when it is opened (its feature columns against the
+ * model's); its rows are not: a bad row fails its task, and {@link #explain} then runs the
+ * training data's scan to name the file and line at fault.
  */
 public final class ScoringInput {
   private final InputFiles files;
@@ -53,14 +55,22 @@ public final class ScoringInput {
     this.labelled = labelled;
   }
 
-  /**
-   * Opens the input for a model of {@code numFeatures} features, hashed from named columns
-   * by {@code hashing} when it is non-null ({@link HashedScoringSource}). With
-   * {@code knownLabels} non-null, labels are required and each must be one of its values
-   * (evaluation).
-   */
+  /** As below, for a model that records no column names. */
   public static ScoringInput open(SparkSession spark, InputSpec spec, int numFeatures,
       HashingScheme hashing, LabelMapping knownLabels) {
+    return open(spark, spec, numFeatures, hashing, null, knownLabels);
+  }
+
+  /**
+   * Opens the input for a model of {@code numFeatures} features, hashed from named columns
+   * by {@code hashing} when it is non-null ({@link HashedScoringSource}), else read from the
+   * columns {@code trained} names (null for a model that records none: then CSV and Parquet
+   * columns must be as many as its features). With {@code knownLabels} non-null, labels are
+   * required and each must be one of its values (evaluation). A shape that differs from the
+   * model's is refused before any job runs, or, for vectors, at the first row.
+   */
+  public static ScoringInput open(SparkSession spark, InputSpec spec, int numFeatures,
+      HashingScheme hashing, NamedColumns trained, LabelMapping knownLabels) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputFiles files = InputFiles.resolve(spec.path(), conf);
     if (files.isEmpty()) {
@@ -69,51 +79,104 @@ public final class ScoringInput {
     if (spec.weightCol() != null) {
       throw new BadInputException("a weight column does not apply to scoring");
     }
-    InputSpec limited = spec.withNumFeatures(numFeatures);
     InputFormat format = spec.format() == null ? files.inferFormat() : InputFormat.named(spec.format());
     // Evaluation needs every label; predict passes labels through, so a row may lack one.
     LabelPolicy labels = knownLabels != null ? LabelPolicy.real() : LabelPolicy.realOrMissing();
     OpenedInput opened = hashing != null
         ? HashedScoringSource.open(spark, files, spec, format, hashing, conf, labels)
-        : openSource(spark, files, limited, format, numFeatures, conf, labels);
+        : openSource(spark, files, spec, format, numFeatures, trained, conf, labels);
     SourceFrame source = opened.frame();
     boolean labelled = opened.labelled();
-    if (source.featureColumns() > numFeatures) {
-      throw new BadInputException(files.display() + " has " + source.featureColumns()
-          + " feature columns; the model has " + numFeatures + " features");
+    if (hashing == null) {
+      source = requireShape(source, format, spec, numFeatures, trained, files.display());
     }
     if (knownLabels != null) {
       if (!labelled) {
         throw new BadInputException(files.display() + " has no label column, and evaluation"
             + " compares predictions with labels" + (spec.labelCol() == null ? "; name it with --label-col" : ""));
       }
-      source = new SourceFrame(source.rows(),
-          new KnownLabelDecoder(source.decoder(), knownLabels, source.labelColumn()),
-          source.featureColumns(), source.weighted(), source.lineRules(), source.labelColumn());
+      source = source.withDecoder(new KnownLabelDecoder(source.decoder(), knownLabels, source.labelColumn()));
     }
     return new ScoringInput(files, source, new ProblemReporter(files, source.lineRules(), conf), labelled);
   }
 
+  /**
+   * The model's shape, required of the input: named columns match the model's names (or, for
+   * a model without names, its feature count); a vector has the model's size, checked row by
+   * row. LIBSVM indices above the model's features are refused by its reader.
+   */
+  private static SourceFrame requireShape(SourceFrame source, InputFormat format, InputSpec spec,
+      int numFeatures, NamedColumns trained, String display) {
+    if (source.columns() != null && trained != null) {
+      ColumnMatch.require(trained, source.columns(), display);
+    } else if (source.columns() != null && source.featureColumns() != numFeatures) {
+      throw new BadInputException(display + " has " + source.featureColumns()
+          + " feature columns; the model has " + numFeatures + " features (it records no column"
+          + " names, so they are matched by position and count)");
+    } else if (format == InputFormat.PARQUET && source.columns() == null) {
+      String vector = spec.featuresCol() != null ? spec.featuresCol() : "features";
+      return source.withDecoder(new VectorSizeDecoder(source.decoder(), numFeatures, vector));
+    }
+    return source;
+  }
+
   private static OpenedInput openSource(SparkSession spark, InputFiles files, InputSpec spec,
-      InputFormat format, int numFeatures, Configuration conf, LabelPolicy anyLabel) {
+      InputFormat format, int numFeatures, NamedColumns trained, Configuration conf,
+      LabelPolicy anyLabel) {
     switch (format) {
       case CSV: {
-        String[] header = UnlabeledCsvSource.header(files, conf);
-        boolean labelled = spec.labelCol() != null || Arrays.asList(header).contains("label")
-            || header.length == numFeatures + 1;
-        return labelled ? new OpenedInput(CsvSource.open(spark, files, spec, anyLabel, conf), true)
-            : new OpenedInput(UnlabeledCsvSource.open(spark, files, header, conf), false);
+        List<String> header = UnlabeledCsvSource.header(files, conf, spec.separator());
+        String label = labelColumn(spec, header, trained,
+            header.size() == numFeatures + 1 ? header.get(header.size() - 1) : null);
+        String ignored = ignoredWeight(trained, header, label);
+        return label != null
+            ? new OpenedInput(CsvSource.open(spark, files, spec.withLabelCol(label), anyLabel, conf, null, ignored), true)
+            : new OpenedInput(UnlabeledCsvSource.open(spark, files, spec.separator(), conf, null, ignored), false);
       }
       case PARQUET: {
         Dataset<Row> df = ParquetSource.read(spark, files, conf);
-        boolean labelled = spec.labelCol() != null
-            || Arrays.asList(df.schema().fieldNames()).contains("label");
-        return labelled ? new OpenedInput(ParquetSource.open(spark, files, spec, anyLabel, conf), true)
-            : new OpenedInput(UnlabeledParquetSource.open(df, spec, files.display()), false);
+        List<String> names = Arrays.asList(df.schema().fieldNames());
+        String label = labelColumn(spec, names, trained, null);
+        String ignored = ignoredWeight(trained, names, label);
+        // Vectors are checked for the model's size by the caller, not cut at it here.
+        return label != null
+            ? new OpenedInput(ParquetSource.open(df, spec.withLabelCol(label), anyLabel, files.display(), null, ignored), true)
+            : new OpenedInput(UnlabeledParquetSource.open(df, spec, files.display(), ignored), false);
       }
       default:
-        return new OpenedInput(LibsvmSource.open(spark, files, spec, anyLabel, conf), true);
+        return new OpenedInput(LibsvmSource.open(spark, files, spec.withNumFeatures(numFeatures), anyLabel, conf), true);
     }
+  }
+
+  /**
+   * The label column: --label-col; else the model's label column when the input has it; else
+   * "label" when it has one; else, for a model without column names only, {@code byCount}
+   * (the last CSV column when there is one column more than the model has features); else
+   * none.
+   */
+  private static String labelColumn(InputSpec spec, List<String> columns, NamedColumns trained,
+      String byCount) {
+    if (spec.labelCol() != null) {
+      return spec.labelCol();
+    }
+    if (trained != null && trained.label() != null && columns.contains(trained.label())) {
+      return trained.label();
+    }
+    if (columns.contains("label")) {
+      return "label";
+    }
+    return trained == null ? byCount : null;
+  }
+
+  /** The model's weight column, when the input has it apart from the label: no feature. */
+  private static String ignoredWeight(NamedColumns trained, List<String> columns, String label) {
+    String weight = trained == null ? null : trained.weight();
+    return weight != null && columns.contains(weight) && !weight.equals(label) ? weight : null;
+  }
+
+  /** What the reader had to say once about the input (a column it ignored), or null. */
+  public String notice() {
+    return source.notice();
   }
 
   public boolean hasLabels() {
