@@ -35,7 +35,8 @@ class TrainCommandTest {
     JsonNode training = m.get("training");
     assertTrue(training.get("iterations").asInt() > 0);
     assertFalse(training.get("stopReason").asText().isEmpty());
-    assertEquals("armijo", training.get("optimizer").asText());
+    assertEquals("newton", training.get("optimizer").asText());
+    assertTrue(training.get("optimizerChoice").asText().startsWith("auto: newton"), training.toString());
     JsonNode history = ModelFiles.metrics(out).get("history");
     assertEquals(training.get("iterations").asInt() + 1, history.size());
     JsonNode step1 = history.get(1);

@@ -94,7 +94,7 @@ class TrainReportingTest {
     assertTrue(b.err().contains("--intercept") && b.err().contains("true or false"), b.err());
     CliRun l = CliRun.of("train", "--data", "x", "--loss", "poisson", "--output", "o");
     assertEquals(2, l.exitCode());
-    assertTrue(l.err().contains("--loss") && l.err().contains("squared, logistic, hinge, softmax"), l.err());
+    assertTrue(l.err().contains("--loss") && l.err().contains("squared, logistic, hinge, squared_hinge, softmax"), l.err());
   }
 
   @Test

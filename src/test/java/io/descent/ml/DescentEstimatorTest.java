@@ -55,7 +55,9 @@ class DescentEstimatorTest {
         .collectAsList();
     assertEquals(before, after);
     DescentModel stage = (DescentModel) loaded.stages()[1];
-    assertEquals(40, stage.linearModel().training().get("iterations"));
+    assertEquals(((DescentModel) fitted.stages()[1]).linearModel().training().get("iterations"),
+        stage.linearModel().training().get("iterations"));
+    assertEquals("tron", stage.linearModel().training().get("optimizer"));
 
     pipeline.write().save(tmp.resolve("unfitted").toString());
     Pipeline reloaded = Pipeline.load(tmp.resolve("unfitted").toString());

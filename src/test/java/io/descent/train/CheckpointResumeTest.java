@@ -23,7 +23,7 @@ class CheckpointResumeTest {
 
   private CliRun train(Path data, String out, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--loss",
-        "logistic", "--reg", "0.05", "--partitions", "3", "--tol", "0", "--grad-tol", "0",
+        "logistic", "--reg", "0.05", "--optimizer", "armijo", "--partitions", "3", "--tol", "0", "--grad-tol", "0",
         "--output", tmp.resolve(out).toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(new String[0]));
