@@ -28,6 +28,14 @@ public interface Optimizer {
 
   /** One iteration from {@code state}. */
   /**
+   * The state the run ends with, once the loop has stopped (not when it was interrupted): the
+   * last iterate, or a better point the method kept alongside (sgd's averaged iterates).
+   */
+  default OptimizerState finish(Problem problem, OptimizerState last) {
+    return last;
+  }
+
+  /**
    * How many iterations the stopping tests average over: 1 for methods whose every objective
    * and gradient are exact; more for a stochastic method, whose single comparisons are noise.
    */

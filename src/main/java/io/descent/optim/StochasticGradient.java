@@ -21,10 +21,13 @@ public final class StochasticGradient implements Optimizer {
    * the moments with Adam, null where unused.
    */
   record Moments(DivergenceWatch.Memory watch, double[] velocity, double[] firstMoment,
-      double[] secondMoment) implements MethodState {
+      double[] secondMoment, double[] average) implements MethodState {
     @Override
     public NamedVectors encode() {
       NamedVectors out = watch.encodeInto(new NamedVectors());
+      if (average != null) {
+        out.put(AVERAGE, average);
+      }
       if (velocity != null) {
         out.put(VELOCITY, velocity);
       }
@@ -38,6 +41,14 @@ public final class StochasticGradient implements Optimizer {
   private static final String VELOCITY = "velocity";
   private static final String FIRST_MOMENT = "firstMoment";
   private static final String SECOND_MOMENT = "secondMoment";
+  private static final String AVERAGE = "iterateAverage";
+  /**
+   * The iterates' exponential moving average, weight 1 − β per new iterate (about the last
+   * 1/(1 − β) = 100 iterates count): the classical remedy (Polyak–Ruppert averaging) for the
+   * noise ball a constant step leaves the iterates in. It is the model when its objective is
+   * lower than the last iterate's.
+   */
+  static final double AVERAGE_BETA = 0.99;
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -123,9 +134,15 @@ public final class StochasticGradient implements Optimizer {
           update == Update.ADAM ? "Adam" : "Stochastic gradient descent", t + 1,
           watch.finding(), step / 10, false), 1);
     }
+    // Without an average yet (the first step, or a checkpoint written before averaging), the
+    // iterates so far count as if they all were this one, so the 1 − β^t scaling stays right.
+    double[] prior = before == null ? null : before.average();
+    double[] average = prior == null
+        ? Vectors.scale(1 - StrictMath.pow(AVERAGE_BETA, t + 1), next)
+        : Vectors.axpy(1 - AVERAGE_BETA, next, Vectors.scale(AVERAGE_BETA, prior));
     OptimizerState s = new OptimizerState(t + 1, e,
         new Moments(watch.memory(), velocity, adam == null ? null : adam.firstMoment(),
-            adam == null ? null : adam.secondMoment()));
+            adam == null ? null : adam.secondMoment(), average));
     return Step.taken(s, eta, eta * Vectors.dot(g, move), 1);
   }
 
@@ -133,7 +150,24 @@ public final class StochasticGradient implements Optimizer {
   public MethodState decodeState(NamedVectors saved) {
     DivergenceWatch.Memory watch = DivergenceWatch.Memory.decode(saved);
     return watch == null ? null : new Moments(watch, saved.vector(VELOCITY),
-        saved.vector(FIRST_MOMENT), saved.vector(SECOND_MOMENT));
+        saved.vector(FIRST_MOMENT), saved.vector(SECOND_MOMENT), saved.vector(AVERAGE));
+  }
+
+  /**
+   * The averaged iterate when its full objective (one more pass, with the exact gradient) is
+   * below the last iterate's; the last iterate otherwise. The average starts from zero and is
+   * divided by 1 − β^t, so it weighs only iterates of this run.
+   */
+  @Override
+  public OptimizerState finish(Problem problem, OptimizerState last) {
+    Moments m = last.method(Moments.class);
+    if (m == null || m.average() == null || last.iteration() == 0) {
+      return last;
+    }
+    double[] average = Vectors.scale(1 / (1 - StrictMath.pow(AVERAGE_BETA, last.iteration())),
+        m.average());
+    Evaluation e = problem.evaluate(average);
+    return e.value() < last.value() ? new OptimizerState(last.iteration(), e, m) : last;
   }
 
   /** Adam's move and the moments it came from. */

@@ -196,6 +196,12 @@ public final class Trainer {
       throw stoppedBySignal(out.state().iteration(), checkpoints != null);
     }
     log.println("stopped: " + out.stopReason());
+    double lastIterate = out.history().get(out.history().size() - 1).objective();
+    if (out.state().value() != lastIterate) {
+      log.printf("model: the iterates' moving average, objective %.10g |grad| %.3e (the last"
+          + " iterate's objective: %.10g)%n", out.state().value(),
+          out.state().evaluation().gradientNorm(), lastIterate);
+    }
     List<ValidationRecord> validation =
         scoring == null ? List.of() : List.copyOf(scoring.records());
     LinearModel model = new LinearModel(config.model().loss(), layout, out.state().x(),

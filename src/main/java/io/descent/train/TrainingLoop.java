@@ -121,6 +121,9 @@ public final class TrainingLoop {
       state = next;
       emit(new Progress(next, view, reason));
     }
+    if (reason != StopReason.SIGNALLED) {
+      state = optimizer.finish(problem, state);
+    }
     return new Outcome(state, view, reason);
   }
 
