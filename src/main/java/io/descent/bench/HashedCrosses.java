@@ -13,11 +13,12 @@ import java.util.BitSet;
 /**
  * A high-dimensional LIBSVM file built from a small one: every pair (i, j), i ≤ j, of a row's
  * features becomes one feature x_i·x_j hashed into 2^bits buckets (the pairs i = j are the
- * squares, which for binary features are the original features), values of colliding pairs added. The hash is a fixed 64-bit mix of
- * (i, j), so the file is the same on every run and machine. From a9a (123 binary features,
- * about 14 a row) and 20 bits: about 105 non-zeros a row, d = 2^20, of which only the
- * buckets of pairs that occur are ever non-zero — the shape of hashed feature crosses in
- * click data. The output is a generated file (target/ or /tmp), never committed.
+ * squares, which for binary features are the original features), values of colliding pairs
+ * added. The hash is a fixed 64-bit mix of (i, j), so the file is the same on every run and
+ * machine. From a9a (123 binary features, about 14 a row) and 20 bits: about 103 non-zeros a
+ * row, d = 2^20, of which only the buckets of pairs that occur (5,424) are ever non-zero —
+ * the shape of hashed feature crosses in click data. The output is a generated file (target/
+ * or /tmp), never committed.
  *
  * <pre>
  * java -cp target/classes io.descent.bench.HashedCrosses IN OUT [BITS]
