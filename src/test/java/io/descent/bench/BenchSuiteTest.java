@@ -42,4 +42,41 @@ class BenchSuiteTest {
         java.util.Arrays.copyOf(val, n))));
     assertTrue(whole.toString().contentEquals(parts));
   }
+  @Test
+  void liblinearWeightsAreOrientedForTheLargerLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String head = "solver_type L2R_LR\nnr_class 2\n";
+    java.nio.file.Path first = dir.resolve("plus-first");
+    java.nio.file.Files.writeString(first, head + "label 1 -1\nnr_feature 2\nbias -1\nw\n0.5 \n-2 \n");
+    java.nio.file.Path second = dir.resolve("minus-first");
+    java.nio.file.Files.writeString(second, head + "label -1 1\nnr_feature 2\nbias -1\nw\n0.5 \n-2 \n");
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, -2, 0},
+        LiblinearAnchor.weights(first, 3));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-0.5, 2, 0},
+        LiblinearAnchor.weights(second, 3));
+  }
+
+  @Test
+  void hashedCrossesAreTheSameFileOnEveryRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path in = dir.resolve("in");
+    java.nio.file.Files.writeString(in, "-1 1:1 3:1 7:1\n+1 2:1 3:1\n");
+    HashedCrosses.Summary a = HashedCrosses.write(in, dir.resolve("a"), 6);
+    HashedCrosses.Summary b = HashedCrosses.write(in, dir.resolve("b"), 6);
+    assertTrue(a.equals(b) && a.rows() == 2 && a.dimension() == 64, a.toString());
+    assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(dir.resolve("a")),
+        java.nio.file.Files.readAllBytes(dir.resolve("b"))));
+    // 6 + 3 pairs (i ≤ j), fewer only where two pairs of a row share a bucket.
+    assertTrue(a.nonZeros() <= 9 && a.nonZeros() >= 2, a.toString());
+    for (String line : java.nio.file.Files.readAllLines(dir.resolve("a"))) {
+      int last = 0;
+      for (String t : line.split(" ")) {
+        if (t.contains(":")) {
+          int idx = Integer.parseInt(t.substring(0, t.indexOf(':')));
+          assertTrue(idx > last && idx <= 64, line);
+          last = idx;
+        }
+      }
+    }
+  }
 }
