@@ -42,23 +42,12 @@ class InputFuzzTest {
 
   @TempDir Path tmp;
 
-  @Test
-  void everyCorruptedInputTrainsOrFailsWithALocatedMessage() throws Exception {
-    Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
-    InputCorruptor corruptor = new InputCorruptor(20261124L);
-    List<java.util.concurrent.Callable<Void>> cases = new java.util.ArrayList<>();
-    for (int c = 0; c < CASES; c++) {
-      boolean csv = c % 2 == 1;
-      String[] what = new String[1];
-      List<String> lines = corruptor.corrupt(csv ? CSV : LIBSVM, what);
-      int id = c;
-      cases.add(() -> {
-        runCase(id, csv, lines, what[0], outcomes);
-        return null;
-      });
-    }
-    long started = System.nanoTime();
-    // The shared session runs jobs of several threads at once, as a Spark server would.
+  /**
+   * Runs the cases four at a time in the shared session (as a Spark server runs the jobs of
+   * several threads), rethrows the first failed assertion, then checks that no hidden
+   * temporary directory was left behind.
+   */
+  private void runConcurrently(List<java.util.concurrent.Callable<Void>> cases) throws Exception {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       for (java.util.concurrent.Future<Void> f : pool.invokeAll(cases)) {
@@ -78,6 +67,25 @@ class InputFuzzTest {
       assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")),
           "no temporary directory left behind");
     }
+  }
+
+  @Test
+  void everyCorruptedInputTrainsOrFailsWithALocatedMessage() throws Exception {
+    Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+    InputCorruptor corruptor = new InputCorruptor(20261124L);
+    List<java.util.concurrent.Callable<Void>> cases = new java.util.ArrayList<>();
+    for (int c = 0; c < CASES; c++) {
+      boolean csv = c % 2 == 1;
+      String[] what = new String[1];
+      List<String> lines = corruptor.corrupt(csv ? CSV : LIBSVM, what);
+      int id = c;
+      cases.add(() -> {
+        runCase(id, csv, lines, what[0], outcomes);
+        return null;
+      });
+    }
+    long started = System.nanoTime();
+    runConcurrently(cases);
     System.out.printf("input fuzz: %d cases in %.1f s: %s%n", CASES,
         (System.nanoTime() - started) / 1e9, outcomes);
     OTHER_EXAMPLES.forEach(m -> System.out.println("  e.g. " + m));
@@ -124,25 +132,7 @@ class InputFuzzTest {
       });
     }
     long started = System.nanoTime();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-    try {
-      for (java.util.concurrent.Future<Void> f : pool.invokeAll(cases)) {
-        try {
-          f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof AssertionError) {
-            throw (AssertionError) e.getCause();
-          }
-          throw e;
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    try (Stream<Path> left = Files.list(tmp)) {
-      assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")),
-          "no temporary directory left behind");
-    }
+    runConcurrently(cases);
     System.out.printf("dialect and scoring fuzz: %d cases in %.1f s (slowest %.1f s): %s%n",
         DIALECT_CASES, (System.nanoTime() - started) / 1e9, slowest[0] / 1e9, outcomes);
     OTHER_EXAMPLES.forEach(m -> System.out.println("  e.g. " + m));
