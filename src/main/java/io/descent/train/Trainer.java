@@ -53,6 +53,8 @@ public final class Trainer {
   private TrainConfig config;
   /** How --optimizer auto chose, for model.json; null when the optimizer was named. */
   private String optimizerChoice;
+  /** The curvature bound --step auto estimated in this run, NaN until it did. */
+  private double estimatedLipschitz = Double.NaN;
   private final PrintStream log;
   private final ProgressBar progress;
   private final StopRequest stop;
@@ -260,6 +262,7 @@ public final class Trainer {
       return config.solver().step();
     }
     double lipschitz = LipschitzEstimate.of(objective, reg);
+    estimatedLipschitz = lipschitz;
     if (!(lipschitz > 0) || !Double.isFinite(lipschitz)) {
       throw new BadInputException("--step auto: the curvature estimate is " + lipschitz
           + " (every feature value zero, or values too large), so no step size can be "
@@ -270,8 +273,14 @@ public final class Trainer {
     return 1 / lipschitz;
   }
 
-  /** L for the divergence advice; NaN when it cannot be estimated (the advice falls back). */
-  private static double curvatureBound(DistributedObjective objective, Regularization reg) {
+  /**
+   * L for the divergence advice: the estimate --step auto already made, else a new one; NaN
+   * when it cannot be estimated (the advice falls back).
+   */
+  private double curvatureBound(DistributedObjective objective, Regularization reg) {
+    if (!Double.isNaN(estimatedLipschitz)) {
+      return estimatedLipschitz;
+    }
     try {
       return LipschitzEstimate.of(objective, reg);
     } catch (RuntimeException e) {
