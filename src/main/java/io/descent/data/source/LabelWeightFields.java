@@ -30,10 +30,10 @@ final class LabelWeightFields implements Serializable {
   /** Reads the label (and weight) into {@code out}; the problem, or null. */
   RowProblem read(Row row, RowBuffer out) {
     int field = RowDecoder.FIRST_DATA_FIELD;
-    if (row.isNullAt(field) && !policy.allowsMissing()) {
-      return new RowProblem(labelName, "the label is missing");
-    }
     if (row.isNullAt(field)) {
+      if (!policy.allowsMissing()) {
+        return new RowProblem(labelName, "the label is missing");
+      }
       out.label = Double.NaN;
     } else {
       out.label = row.getDouble(field) + 0.0;
