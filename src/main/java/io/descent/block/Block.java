@@ -26,9 +26,24 @@ public final class Block implements Serializable {
   private final double[] values;
   /** Feature values of a float block, else null. */
   private final float[] floatValues;
+  /**
+   * The row group every row of the block belongs to (a cross-validation fold), or
+   * {@link #NO_GROUP}: passes over several models select blocks by it.
+   */
+  private final int group;
+
+  /** The group of a block that is not split into groups. */
+  public static final int NO_GROUP = -1;
 
   private Block(int numRows, int numFeatures, double[] labels, double[] weights,
       int[] rowStart, int[] indices, double[] values, float[] floatValues) {
+    this(numRows, numFeatures, labels, weights, rowStart, indices, values, floatValues,
+        NO_GROUP);
+  }
+
+  private Block(int numRows, int numFeatures, double[] labels, double[] weights,
+      int[] rowStart, int[] indices, double[] values, float[] floatValues, int group) {
+    this.group = group;
     this.numRows = numRows;
     this.numFeatures = numFeatures;
     this.labels = labels;
@@ -90,6 +105,20 @@ public final class Block implements Serializable {
 
   public int numRows() {
     return numRows;
+  }
+
+  /** The row group of every row here, or {@link #NO_GROUP}. */
+  public int group() {
+    return group;
+  }
+
+  /** This block's rows, all of row group {@code g} (the arrays are shared, not copied). */
+  public Block inGroup(int g) {
+    if (g < 0) {
+      throw new IllegalArgumentException("a row group is a non-negative number, not " + g);
+    }
+    return new Block(numRows, numFeatures, labels, weights, rowStart, indices, values,
+        floatValues, g);
   }
 
   public int numFeatures() {

@@ -18,7 +18,13 @@ import java.util.Map;
  * model.json records.
  */
 public record TrainConfig(InputSettings input, ModelSettings model, SolverSettings solver,
-    RunSettings run) {
+    RunSettings run, PathSettings path) {
+
+  /** Without a regularization path. */
+  public TrainConfig(InputSettings input, ModelSettings model, SolverSettings solver,
+      RunSettings run) {
+    this(input, model, solver, run, PathSettings.NONE);
+  }
 
   /** The default: the trainer picks the optimizer once it knows the data's dimension. */
   public static final String AUTO_OPTIMIZER = "auto";
@@ -106,13 +112,73 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     String badRecords = r.choice("bad-records", BAD_RECORDS);
     int hashFeatures = hashBuckets(s, r);
     String featurePrecision = r.choice("feature-precision", FEATURE_PRECISIONS);
+    PathSettings path = pathSettings(s, r, holdout, loss);
     return new TrainConfig(
         new InputSettings(data, format, labelCol, weightCol, featuresCol, numFeatures,
             hashFeatures, holdout, blockBytes, featurePrecision, csvSeparator),
         new ModelSettings(loss, positiveLabel, reg, alpha, intercept),
         new SolverSettings(optimizer, step, options, tol, gradTol, warmStart, partitions, seed),
         new RunSettings(output, overwrite, checkpointDir, checkpointEvery, keepCheckpoints,
-            resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords));
+            resume, master, storageLevel, sparkConf, maxIter, newtonMaxDim, badRecords),
+        path);
+  }
+
+  private static PathSettings pathSettings(Settings s, Reader r, double holdout, LossKind loss) {
+    int count = r.intAtLeast("reg-path", 0);
+    String ratioText = r.string("reg-min-ratio");
+    Double ratio = "auto".equals(ratioText) ? null : r.doubleValue("reg-min-ratio");
+    if (ratio != null && !(ratio > 0 && ratio < 1)) {
+      throw new BadInputException(s.origin("reg-min-ratio") + ": " + ratio
+          + " is not in (0, 1) (λ_min as a fraction of λ_max).");
+    }
+    double[] values = regValues(s, r);
+    if (count > 0 && values != null) {
+      throw new BadInputException(s.origin("reg-values") + ": give the path either as a count"
+          + " (--reg-path) or as values (--reg-values), not both.");
+    }
+    int folds = r.intAtLeast("folds", 0);
+    if (folds == 1) {
+      throw new BadInputException(s.origin("folds") + ": cross-validation needs 2 or more"
+          + " folds (0 = none).");
+    }
+    if (folds > 0 && holdout > 0) {
+      throw new BadInputException(s.origin("folds") + ": choose λ by --folds or by --holdout,"
+          + " not both.");
+    }
+    String select = r.choice("select", List.of("min", "one-se"));
+    if (count > 0 && loss == LossKind.HINGE) {
+      throw new BadInputException(s.origin("reg-path") + ": the hinge loss has no smooth"
+          + " intercept-only optimum to compute λ_max from; give the values (--reg-values) or"
+          + " use squared_hinge.");
+    }
+    PathSettings p = new PathSettings(count, ratio, values, folds, select);
+    if (p.active() && s.has("warm-start")) {
+      throw new BadInputException(s.origin("warm-start") + ": a path starts from the all-zero"
+          + " model at λ_max and warm-starts each λ from the one before; drop --warm-start.");
+    }
+    return p;
+  }
+
+  private static double[] regValues(Settings s, Reader r) {
+    String text = r.string("reg-values");
+    if (text == null) {
+      return null;
+    }
+    String[] parts = text.split(",");
+    double[] values = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        values[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new BadInputException(s.origin("reg-values") + ": \"" + parts[i].trim()
+            + "\" (value " + (i + 1) + ") is not a number.");
+      }
+      if (!(values[i] >= 0) || !Double.isFinite(values[i])) {
+        throw new BadInputException(s.origin("reg-values") + ": " + parts[i].trim()
+            + " (value " + (i + 1) + ") is not a finite λ ≥ 0.");
+      }
+    }
+    return values;
   }
 
   /**
@@ -123,7 +189,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     SolverSettings s = solver;
     return new TrainConfig(input, model, new SolverSettings(s.optimizer(), s.step(),
         s.optimizerOptions().withLbfgsMemory(m), s.tol(), s.gradTol(), s.warmStart(),
-        s.partitions(), s.seed()), run);
+        s.partitions(), s.seed()), run, path);
   }
 
   /**
@@ -133,7 +199,15 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
   public TrainConfig withOptimizer(String optimizer) {
     SolverSettings s = solver;
     return new TrainConfig(input, model, new SolverSettings(optimizer, s.step(),
-        s.optimizerOptions(), s.tol(), s.gradTol(), s.warmStart(), s.partitions(), s.seed()), run);
+        s.optimizerOptions(), s.tol(), s.gradTol(), s.warmStart(), s.partitions(), s.seed()), run,
+        path);
+  }
+
+  /** This configuration at λ = {@code reg}: one fit of a path. */
+  public TrainConfig withReg(double reg) {
+    ModelSettings m = model;
+    return new TrainConfig(input, new ModelSettings(m.loss(), m.positiveLabel(), reg,
+        m.elasticNet(), m.intercept()), solver, run, path);
   }
 
   private static List<String> optimizers() {
@@ -227,6 +301,7 @@ public record TrainConfig(InputSettings input, ModelSettings model, SolverSettin
     input.addTo(json);
     model.addTo(json);
     solver.addTo(json);
+    path.addTo(json);
     return json;
   }
 

@@ -3,7 +3,8 @@ package io.descent.engine;
 import io.descent.block.Block;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;
-import io.descent.loss.PassAccumulator;
+import io.descent.loss.BatchAccumulator;
+import io.descent.loss.PassBatch;
 import io.descent.loss.PassRequest;
 import io.descent.reliability.FaultInjection;
 import java.util.Iterator;
@@ -11,17 +12,17 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 
 /**
- * The work of one partition in any pass: one {@link PassAccumulator} over its blocks, one
- * partial out. A static class, so that a task ships the loss, the layout and the request (or
+ * The work of one partition in any pass: one {@link BatchAccumulator} over its blocks (one
+ * model's request, or several models' at once), one partial out. A static class, so that a task ships the loss, the layout and the request (or
  * its broadcast handle) and nothing of the driver.
  */
 final class PassKernel implements Function2<Integer, Iterator<Block>, Iterator<double[]>> {
   private static final long serialVersionUID = 1L;
   private final Loss loss;
   private final ParamLayout layout;
-  private final Payload<PassRequest> request;
+  private final Payload<PassBatch> request;
 
-  PassKernel(Loss loss, ParamLayout layout, Payload<PassRequest> request) {
+  PassKernel(Loss loss, ParamLayout layout, Payload<PassBatch> request) {
     this.loss = loss;
     this.layout = layout;
     this.request = request;
@@ -29,11 +30,11 @@ final class PassKernel implements Function2<Integer, Iterator<Block>, Iterator<d
 
   @Override
   public Iterator<double[]> call(Integer partition, Iterator<Block> blocks) {
-    PassRequest r = request.value();
-    if (isGradientPass(r)) {
+    PassBatch batch = request.value();
+    if (batch.members().stream().anyMatch(m -> isGradientPass(m.request()))) {
       FaultInjection.beforePass();
     }
-    PassAccumulator acc = new PassAccumulator(r, loss, layout);
+    BatchAccumulator acc = new BatchAccumulator(batch, loss, layout);
     acc.startPartition(partition);
     while (blocks.hasNext()) {
       acc.add(blocks.next());

@@ -3,14 +3,17 @@ package io.descent.engine;
 import io.descent.block.Block;
 import io.descent.loss.Loss;
 import io.descent.loss.ParamLayout;
+import io.descent.loss.BatchAccumulator;
 import io.descent.loss.PassAccumulator;
+import io.descent.loss.PassBatch;
 import io.descent.loss.PassRequest;
 import io.descent.loss.PassResult;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The engine's one entry: runs any {@link PassRequest} over cached blocks as one Spark job.
+ * The engine's one entry: runs any {@link PassRequest}, or a {@link PassBatch} of several
+ * models' requests, over cached blocks as one Spark job.
  * The request is shipped once ({@link Payload}), every partition emits one partial
  * ({@link PassKernel}), the partials are added in a fixed partition order ({@link TreeSum}),
  * so the result is the same bit for bit on every run.
@@ -46,13 +49,21 @@ public final class PassRunner {
 
   /** One pass; sums divided by {@code weightSum} as {@link PassAccumulator#decode} says. */
   public PassResult run(PassRequest request, double weightSum) {
-    int length = PassAccumulator.length(request, loss, layout);
-    Payload<PassRequest> shipped = Payload.of(jsc, request, request.doubles());
+    return run(PassBatch.of(request), new double[] {weightSum})[0];
+  }
+
+  /**
+   * Several models' passes in one job: member m's sums over the rows it selects, divided by
+   * {@code weightSums[m]}.
+   */
+  public PassResult[] run(PassBatch batch, double[] weightSums) {
+    int length = BatchAccumulator.length(batch, loss, layout);
+    Payload<PassBatch> shipped = Payload.of(jsc, batch, batch.doubles());
     try {
       JavaRDD<double[]> partials =
           blocks.mapPartitionsWithIndex(new PassKernel(loss, layout, shipped), false);
-      return PassAccumulator.decode(request, loss, layout, reduction.sum(partials, length),
-          weightSum);
+      return BatchAccumulator.decode(batch, loss, layout, reduction.sum(partials, length),
+          weightSums);
     } finally {
       shipped.release();
     }

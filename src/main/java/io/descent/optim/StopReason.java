@@ -27,6 +27,16 @@ public enum StopReason {
     return text;
   }
 
+  /** The reason whose {@link #text()} this is. */
+  public static StopReason fromText(String text) {
+    for (StopReason r : values()) {
+      if (r.text.equals(text)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no stop reason reads \"" + text + "\"");
+  }
+
   @Override
   public String toString() {
     return text;

@@ -9,6 +9,7 @@ import io.descent.data.DataLoader;
 import io.descent.data.LoadOptions;
 import io.descent.data.diagnostics.BadRecords;
 import io.descent.data.labels.LabelPolicy;
+import io.descent.data.packing.FoldSplit;
 import io.descent.data.packing.HoldoutSplit;
 import io.descent.data.packing.TrainingData;
 import io.descent.data.source.InputSpec;
@@ -27,6 +28,7 @@ import io.descent.optim.StoppingRule;
 import io.descent.predict.HoldoutEvaluation;
 import io.descent.report.IterationRecord;
 import io.descent.report.MetricsJson;
+import io.descent.report.PathPoint;
 import io.descent.report.ProgressBar;
 import io.descent.report.ReportHtml;
 import io.descent.report.ValidationRecord;
@@ -115,6 +117,14 @@ public final class Trainer {
         data = parts.training();
         holdout = parts.holdout();
       }
+      if (config.path().active()) {
+        FoldSplit.Folds folds = null;
+        if (config.path().folds() > 0) {
+          folds = FoldSplit.split(data, config.path().folds(), config.solver().seed(), level);
+          data = folds.data();
+        }
+        return trainPath(models, data, folds, holdout, checkpoints, started);
+      }
       Fit fit = fit(data, holdout, warm, checkpoints);
       double seconds = (System.nanoTime() - started) / 1e9;
       write(models, fit, summary(fit, data, holdout, seconds));
@@ -136,30 +146,10 @@ public final class Trainer {
    */
   public Fit fit(TrainingData data, TrainingData holdout, LinearModel warm,
       CheckpointStore checkpoints) {
-    Loss loss = config.model().loss().create(data.labels().numClasses());
-    ParamLayout layout =
-        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.model().intercept());
-    DistributedObjective objective =
-        new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
-            config.optimizerOptions().aggregationDepth());
-    // First, so that the optimizer auto chose and a changed lbfgs-memory lead the run's lines.
-    if (TrainConfig.AUTO_OPTIMIZER.equals(config.solver().optimizer())) {
-      AutoChoice.Choice choice = AutoChoice.choose(config.model().loss(), config.model().reg(),
-          config.model().elasticNet(), objective.dimension(), config.run().newtonMaxDim(),
-          DriverHeapCheck.fitting(spark.sparkContext(), config, data, objective.dimension(),
-              objective.partialsAtDriver()));
-      optimizerChoice = "auto: " + choice.kind().optimizerName() + ", as " + choice.why();
-      log.printf("optimizer auto: %s, as %s%n", choice.kind().optimizerName(), choice.why());
-      config = config.withOptimizer(choice.kind().optimizerName());
-    }
-    config = DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
-        objective.partialsAtDriver(), log);
-    log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
-        data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
-    if (holdout != null) {
-      log.printf("holdout: %d rows held out for validation (fraction %s, seed %d)%n",
-          holdout.numRows(), config.input().holdout(), config.solver().seed());
-    }
+    Setup setup = prepare(data, holdout);
+    Loss loss = setup.loss();
+    ParamLayout layout = setup.layout();
+    DistributedObjective objective = setup.objective();
     Regularization reg =
         new Regularization(config.model().reg(), config.model().elasticNet(), layout);
     Problem problem = new Problem(objective, reg);
@@ -211,6 +201,110 @@ public final class Trainer {
         trainingInfo(out, data, holdout, validation),
         data.hashing() == null ? null : data.hashing().scheme(), data.columns());
     return new Fit(model, out, validation);
+  }
+
+  /** The loss, the parameters' layout and the data term of a run on {@code data}. */
+  private record Setup(Loss loss, ParamLayout layout, DistributedObjective objective) {}
+
+  /**
+   * Builds the run's objective, resolves --optimizer auto and checks the driver's memory (this
+   * may replace {@link #config}), and prints the data's line.
+   */
+  private Setup prepare(TrainingData data, TrainingData holdout) {
+    Loss loss = config.model().loss().create(data.labels().numClasses());
+    ParamLayout layout =
+        new ParamLayout(data.numFeatures(), loss.numOutputs(), config.model().intercept());
+    DistributedObjective objective =
+        new DistributedObjective(data.blocks(), data.weightSum(), loss, layout,
+            config.optimizerOptions().aggregationDepth());
+    // First, so that the optimizer auto chose and a changed lbfgs-memory lead the run's lines.
+    if (TrainConfig.AUTO_OPTIMIZER.equals(config.solver().optimizer())) {
+      // A path's λ are positive (bar an explicit 0): with α > 0 it has an L1 part.
+      double reg = config.path().active() ? 1.0 : config.model().reg();
+      AutoChoice.Choice choice = AutoChoice.choose(config.model().loss(), reg,
+          config.model().elasticNet(), objective.dimension(), config.run().newtonMaxDim(),
+          DriverHeapCheck.fitting(spark.sparkContext(), config, data, objective.dimension(),
+              objective.partialsAtDriver()));
+      optimizerChoice = "auto: " + choice.kind().optimizerName() + ", as " + choice.why();
+      log.printf("optimizer auto: %s, as %s%n", choice.kind().optimizerName(), choice.why());
+      config = config.withOptimizer(choice.kind().optimizerName());
+    }
+    config = DriverHeapCheck.check(spark.sparkContext(), config, data, objective.dimension(),
+        objective.partialsAtDriver(), log);
+    log.printf("data: %d rows, %d features, %d partitions, %.1f MB cached; model %s%n",
+        data.numRows(), data.numFeatures(), data.numPartitions(), data.arrayBytes() / 1e6, layout);
+    if (holdout != null) {
+      log.printf("holdout: %d rows held out for validation (fraction %s, seed %d)%n",
+          holdout.numRows(), config.input().holdout(), config.solver().seed());
+    }
+    return new Setup(loss, layout, objective);
+  }
+
+  /**
+   * A regularization path ({@link PathRun}): the chosen λ's all-rows model is written as an
+   * ordinary model, with path.json beside it.
+   */
+  private TrainingResult trainPath(ModelStore models, TrainingData data, FoldSplit.Folds folds,
+      TrainingData holdout, CheckpointStore checkpoints, long started) {
+    Setup setup = prepare(data, holdout);
+    PathRun.Result path;
+    try {
+      path = new PathRun(config, log, stop, spark.sparkContext().hadoopConfiguration(),
+          reg -> stepSize(setup.objective(), reg))
+          .fit(data, folds, holdout, checkpoints, setup.loss(), setup.layout());
+    } catch (PathRun.SignalledException e) {
+      throw new DescentException(stop.exitCode(), "stopped by " + stop.signal() + " at λ "
+          + (e.index + 1) + (checkpoints != null
+              ? "; the checkpoints in " + config.run().checkpointDir() + " resume it: run the same command again."
+              : "; there are no checkpoints (no --checkpoint-dir), so a new run starts over."));
+    }
+    double lambda = path.lambdas()[path.chosen()];
+    TrainConfig chosen = config.withReg(lambda);
+    PathPoint point = path.points().get(path.chosen());
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("iterations", point.iterations());
+    t.put("objective", point.objective());
+    t.put("gradientNorm", path.gradientNorm());
+    t.put("stopReason", point.stopReason());
+    t.put("optimizer", config.solver().optimizer());
+    if (optimizerChoice != null) {
+      t.put("optimizerChoice", optimizerChoice);
+    }
+    t.put("rows", data.numRows());
+    t.put("partitions", data.numPartitions());
+    t.put("path", PathJson.summary(path, config.path()));
+    if (holdout != null) {
+      t.put("validationRows", holdout.numRows());
+    }
+    t.put("config", chosen.toJson());
+    LinearModel model = new LinearModel(config.model().loss(), setup.layout(), path.params(),
+        data.labels(), t, data.hashing() == null ? null : data.hashing().scheme(),
+        data.columns());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("data", config.input().data());
+    summary.put("rows", data.numRows());
+    summary.put("features", data.numFeatures());
+    summary.put("loss", config.model().loss().cliName());
+    summary.put("optimizer", config.solver().optimizer());
+    summary.put("lambda", lambda);
+    summary.put("iterations", point.iterations());
+    summary.put("stopReason", point.stopReason());
+    summary.put("objective", point.objective());
+    summary.put("seconds", seconds);
+    summary.put("jobs", path.jobs());
+    byte[] metrics = MetricsJson.render(path.history(), List.of(), summary);
+    byte[] report = ReportHtml.render(summary, path.history(), List.of());
+    models.write(config.run().output(), model, metrics,
+        Map.of(ModelStore.REPORT_HTML, report, PathJson.FILE, PathJson.render(path, config.path())),
+        tmp -> MllibExport.save(model, spark.sparkContext(),
+            new Path(tmp, MllibExport.DIRECTORY).toString()),
+        config.run().overwrite());
+    log.printf("path: %d values of λ, %d Spark jobs in all, %.1f s%n", path.lambdas().length,
+        path.jobs(), seconds);
+    log.println("model written to " + config.run().output());
+    return new TrainingResult(model, path.history(),
+        StopReason.fromText(point.stopReason()), data.numRows(), seconds);
   }
 
   /** The listeners that print, in the order of their lines: the iteration's, the holdout's. */

@@ -68,7 +68,8 @@ class TreeSumTest {
         assertBits(dense, auto, "depth " + depth);
       }
       double[] one = blocks.mapPartitionsWithIndex(new PassKernel(Losses.byName("logistic", 1),
-          layout, Payload.of(SharedSpark.jsc(), PassRequest.gradientAt(x), x.length)), false)
+          layout, Payload.of(SharedSpark.jsc(),
+          io.descent.loss.PassBatch.of(PassRequest.gradientAt(x)), x.length)), false)
           .first();
       assertTrue(Partial.of(one, TreeSum.SPARSE_BELOW).isSparse(), "a partition's partial is sparse");
     } finally {

@@ -3,7 +3,6 @@ package io.descent.data.packing;
 import io.descent.BadInputException;
 import io.descent.block.Block;
 import io.descent.block.BlockBuilder;
-import io.descent.data.row.RowBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,13 +47,18 @@ public final class HoldoutSplit {
     return new Parts(training, holdout);
   }
 
-  /** Whether global row {@code index} is held out: SplitMix64 of (seed, index) as a uniform in [0, 1). */
+  /** Whether global row {@code index} is held out. */
   static boolean heldOut(long seed, long index, double fraction) {
+    return uniform(seed, index) < fraction;
+  }
+
+  /** SplitMix64 of (seed, index) as a uniform in [0, 1): the split's and the folds' draw. */
+  static double uniform(long seed, long index) {
     long z = seed * 0x9E3779B97F4A7C15L + index;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z ^= z >>> 31;
-    return (z >>> 11) * 0x1.0p-53 < fraction;
+    return (z >>> 11) * 0x1.0p-53;
   }
 
   private static TrainingData part(TrainingData data, IndexRangePartitioner ranges,
@@ -98,27 +102,13 @@ public final class HoldoutSplit {
     public Iterator<Block> call(Integer partition, Iterator<Block> blocks) {
       long index = ranges.start(partition);
       List<Block> out = new ArrayList<>();
-      RowBuffer dense = new RowBuffer();
+      BlockRows rows = new BlockRows();
       while (blocks.hasNext()) {
         Block b = blocks.next();
-        // At the block's precision: a float value goes through the builder's doubles unchanged.
-        BlockBuilder kept = new BlockBuilder(b.numFeatures(), b.weights() != null, b.numRows(),
-            b.precision());
+        BlockBuilder kept = BlockRows.builderLike(b);
         for (int r = 0; r < b.numRows(); r++, index++) {
-          if (heldOut(seed, index, fraction) != held) {
-            continue;
-          }
-          if (b.isSparse() && b.isFloat()) {
-            kept.add(b.label(r), b.weight(r), b.indices(), b.floatValues(), b.rowStart()[r], b.rowStart()[r + 1]);
-          } else if (b.isSparse()) {
-            kept.add(b.label(r), b.weight(r), b.indices(), b.values(), b.rowStart()[r], b.rowStart()[r + 1]);
-          } else {
-            dense.clear();
-            int base = r * b.numFeatures();
-            for (int j = 0; j < b.numFeatures(); j++) {
-              dense.add(j, b.value(base + j));
-            }
-            kept.add(b.label(r), b.weight(r), dense.indices, dense.values, 0, dense.nnz);
+          if (heldOut(seed, index, fraction) == held) {
+            rows.copy(b, r, kept);
           }
         }
         if (kept.rows() > 0) {
