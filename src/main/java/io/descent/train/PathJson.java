@@ -37,7 +37,6 @@ final class PathJson {
     s.put("select", settings.select());
     s.put("folds", settings.folds());
     s.put("lambdas", path.lambdas().length);
-    s.put("sparkJobs", path.jobs());
     return s;
   }
 }

@@ -291,6 +291,8 @@ final class PathRun {
       store.clear();
       return Optional.empty();
     }
+    log.printf("resuming model %s of this λ at iteration %d%n", fingerprint.get("pathModel"),
+        c.iteration());
     return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), c.meta(), c.vectors(),
         c.rows()));
   }
