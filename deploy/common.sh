@@ -3,7 +3,7 @@
 #
 #   SPARK_HOME               Spark 3.5.x (Scala 2.12) installation; required unless SPARK_SUBMIT is set
 #   SPARK_SUBMIT             submit command; default $SPARK_HOME/bin/spark-submit (spark3-submit on some distributions)
-#   DESCENT_JAR              application jar; default this checkout's target/descent-*-app.jar
+#   DESCENT_JAR              application jar; default this checkout's target/descent_*-app.jar
 #   DESCENT_CONF             settings file; default this checkout's conf/descent.properties
 #   DESCENT_NAME             Spark application name; default descent-train
 #   DESCENT_DRIVER_MEMORY    --driver-memory
@@ -29,7 +29,7 @@ if [ -z "${SPARK_SUBMIT:-}" ]; then
   SPARK_SUBMIT="$SPARK_HOME/bin/spark-submit"
 fi
 if [ -z "${DESCENT_JAR:-}" ]; then
-  for jar in "$DESCENT_HOME"/target/descent-*-app.jar; do
+  for jar in "$DESCENT_HOME"/target/descent_*-app.jar; do
     DESCENT_JAR="$jar"
   done
 fi

@@ -6,6 +6,7 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -32,6 +33,21 @@ public final class DescentModel extends Model<DescentModel> implements MLWritabl
   private final Param<String> featuresCol;
   private final Param<String> predictionCol;
   private final Param<String> probabilityCol;
+
+  /**
+   * No model, for registration only: Spark 4's Connect ML finds models through
+   * META-INF/services/org.apache.spark.ml.Transformer (ServiceLoader needs this public
+   * no-argument constructor) and loads them by name with {@link #load(String)}.
+   * {@link #transform} on it fails.
+   */
+  public DescentModel() {
+    this(Identifiable$.MODULE$.randomUID("descentModel"));
+  }
+
+  /** No model, as {@link #DescentModel()}: the (uid) constructor Spark Connect instantiates by name. */
+  public DescentModel(String uid) {
+    this(uid, null);
+  }
 
   public DescentModel(String uid, LinearModel model) {
     this.uid = uid;
@@ -105,6 +121,10 @@ public final class DescentModel extends Model<DescentModel> implements MLWritabl
 
   @Override
   public StructType transformSchema(StructType schema) {
+    if (model == null) {
+      throw new IllegalStateException("DescentModel " + uid + " has no coefficients: fit one "
+          + "with DescentEstimator or load one with DescentModel.load(path)");
+    }
     EstimatorColumns.requireVector(schema, getOrDefault(featuresCol));
     StructType out = schema.add(getOrDefault(predictionCol), DataTypes.DoubleType, false);
     return writesScore() ? out.add(getOrDefault(probabilityCol), DataTypes.DoubleType, false) : out;

@@ -19,6 +19,7 @@ import io.descent.loss.ParamLayout;
 import io.descent.loss.Regularization;
 import io.descent.model.LinearModel;
 import io.descent.model.MllibExport;
+import io.descent.model.Software;
 import io.descent.optim.LipschitzEstimate;
 import io.descent.optim.AutoChoice;
 import io.descent.optim.Optimizer;
@@ -411,6 +412,7 @@ public final class Trainer {
       t.put("warmStartFrom", config.solver().warmStart());
     }
     t.put("config", config.toJson());
+    t.put("software", Software.current().toJson());
     return t;
   }
 

@@ -31,7 +31,7 @@ final class SparkHome {
     Path home = Paths.get(System.getProperty("descent.spark.home", "target/spark-home"))
         .toAbsolutePath().normalize();
     Path jar = Paths.get(System.getProperty("descent.app.jar",
-        "target/descent-0.1.0-SNAPSHOT-app.jar")).toAbsolutePath().normalize();
+        "target/descent_2.12-0.1.0-SNAPSHOT-app.jar")).toAbsolutePath().normalize();
     try (Stream<Path> jars = Files.list(home.resolve("jars"))) {
       if (jars.noneMatch(p -> p.getFileName().toString().startsWith("spark-core_"))) {
         throw new IllegalStateException("no spark-core jar in " + home.resolve("jars"));
@@ -73,7 +73,8 @@ final class SparkHome {
    * build; SPARK_LOCAL_IP keeps every server on loopback. Executors inherit it from their Worker.
    */
   Map<String, String> environment() {
-    return Map.of("SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.12",
+    return Map.of("SPARK_HOME", home.toString(),
+        "SPARK_SCALA_VERSION", System.getProperty("descent.scala.binary.version", "2.12"),
         "SPARK_LOCAL_IP", "127.0.0.1");
   }
 
