@@ -105,9 +105,17 @@ class OneModelEveryDoorTest {
     // The first fit ends after 4 iterations, as a driver that died there would have.
     estimator.copy(org.apache.spark.ml.param.ParamMap.empty()).setMaxIter(4).fit(rows);
     assertTrue(Files.list(checkpoints).findAny().isPresent(), "checkpoints were written");
+    org.apache.spark.SparkContext sc = SharedSpark.session().sparkContext();
+    sc.setJobGroup("resumed-fit", "resumed", false);
     DescentModel resumed = estimator.copy(org.apache.spark.ml.param.ParamMap.empty()).setMaxIter(8).fit(rows);
+    sc.setJobGroup("straight-fit", "straight", false);
     DescentModel straight = new DescentEstimator().setLoss("logistic").setRegParam(0.01)
         .setOptimizer("lbfgs").setTol(0).setGradTol(0).setMaxIter(8).fit(rows);
+    sc.clearJobGroup();
+    int resumedJobs = sc.statusTracker().getJobIdsForGroup("resumed-fit").length;
+    int straightJobs = sc.statusTracker().getJobIdsForGroup("straight-fit").length;
+    assertTrue(resumedJobs < straightJobs, "the resumed fit ran only the last iterations' passes: "
+        + resumedJobs + " Spark jobs against " + straightJobs);
     assertEquals(8, resumed.summary().totalIterations());
     assertArrayEquals(straight.coefficients().toArray(), resumed.coefficients().toArray(),
         "resumed from iteration 4, it ends with the bits of an uninterrupted fit");
