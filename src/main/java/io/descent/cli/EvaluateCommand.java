@@ -1,5 +1,6 @@
 package io.descent.cli;
 
+import io.descent.config.Settings;
 import io.descent.model.LinearModel;
 import io.descent.predict.Evaluator;
 import io.descent.report.Json;
@@ -29,12 +30,14 @@ final class EvaluateCommand {
     CommandSpec spec = CommandSpec.create().name("evaluate").mixinStandardHelpOptions(true);
     spec.usageMessage().description("Print a model's metrics on labelled data as JSON.");
     ScoringOptions.addTo(spec);
+    spec.addOption(ConfOption.spec("Only spark.* keys apply here."));
     return spec;
   }
 
   void run() {
+    Settings conf = ConfOption.sparkOnly(parsed, "evaluate");
     Logging.configure(ScoringOptions.verbose(parsed));
-    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), Map.of());
+    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), conf.sparkConf());
     try {
       LinearModel model = new ModelStore(spark.sparkContext().hadoopConfiguration())
           .read(ScoringOptions.model(parsed), "--model");

@@ -1,12 +1,12 @@
 package io.descent.cli;
 
 import io.descent.BadInputException;
+import io.descent.config.Settings;
 import io.descent.model.LinearModel;
 import io.descent.predict.Predictor;
 import io.descent.store.DirectoryOverlap;
 import io.descent.store.ModelStore;
 import java.io.PrintStream;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,6 +31,7 @@ final class PredictCommand {
     spec.usageMessage().description("Score data with a trained model; write the label (when"
         + " the input has one), the prediction and the probability or margin per row.");
     ScoringOptions.addTo(spec);
+    spec.addOption(ConfOption.spec("Only spark.* keys apply here."));
     spec.addOption(ScoringOptions.option("--output", "PATH", "Directory to create with the predictions.", true));
     spec.addOption(ScoringOptions.option("--output-format", "FORMAT", "parquet or csv. Default: parquet.", false));
     spec.addOption(OptionSpec.builder("--overwrite").arity("0..1").fallbackValue("true")
@@ -48,8 +49,9 @@ final class PredictCommand {
     boolean overwrite = parsed.hasMatchedOption("--overwrite")
         && (Boolean) parsed.matchedOptionValue("--overwrite", false);
     String output = ScoringOptions.value(parsed, "--output");
+    Settings conf = ConfOption.sparkOnly(parsed, "predict");
     Logging.configure(ScoringOptions.verbose(parsed));
-    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), Map.of());
+    SparkSession spark = given != null ? given : SparkSessions.create(ScoringOptions.master(parsed), conf.sparkConf());
     try {
       DirectoryOverlap overlap = new DirectoryOverlap(spark.sparkContext().hadoopConfiguration());
       DirectoryOverlap.Use written = new DirectoryOverlap.Use("--output", output);

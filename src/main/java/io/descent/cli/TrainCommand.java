@@ -7,7 +7,6 @@ import io.descent.report.ProgressBar;
 import io.descent.train.StopRequest;
 import io.descent.train.Trainer;
 import java.io.PrintStream;
-import java.nio.file.Paths;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,9 +29,8 @@ final class TrainCommand {
   static CommandSpec spec() {
     CommandSpec spec = CommandSpec.create().name("train").mixinStandardHelpOptions(true);
     spec.usageMessage().description("Train a linear model by distributed gradient descent.");
-    spec.addOption(OptionSpec.builder("--conf").paramLabel("FILE").type(String.class)
-        .description("A properties file of settings (keys as these flags, without --; "
-            + "spark.* keys go to Spark). Flags override it.").build());
+    spec.addOption(ConfOption.spec("Keys as these flags without --, or Spark ML's param names"
+        + " (regParam, elasticNetParam, maxIter, …). Flags override it."));
     spec.addOption(OptionSpec.builder("--verbose").arity("0").type(boolean.class)
         .description("Spark's INFO logs and stack traces on errors.").build());
     for (ConfigKeys.Key key : ConfigKeys.ALL) {
@@ -49,10 +47,7 @@ final class TrainCommand {
   }
 
   void run() {
-    Settings settings = new Settings();
-    if (parsed.hasMatchedOption("--conf")) {
-      settings.loadFile(Paths.get((String) parsed.matchedOptionValue("--conf", null)));
-    }
+    Settings settings = ConfOption.read(parsed);
     for (ConfigKeys.Key key : ConfigKeys.ALL) {
       if (parsed.hasMatchedOption("--" + key.name())) {
         settings.putFlag(key.name(), parsed.matchedOptionValue("--" + key.name(), null));

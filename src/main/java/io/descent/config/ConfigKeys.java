@@ -65,7 +65,29 @@ public final class ConfigKeys {
       new Key("hash-features", "0", "Hash features into K = 2^k buckets (0: off): CSV/Parquet only; a string or boolean column, or a CSV cell that is not a number, becomes \"column=value\" with value 1, a number becomes \"column\" with its value; MurmurHash3, seed 42, as Spark ML's FeatureHasher."),
       new Key("aggregation-depth", "2", "Depth of the tree that adds the partitions' partial gradients, as Spark's treeAggregate: 1 sends every partial to the driver; 2 (or more) adds ~√P (P^(1/depth)) of them per executor first when there are many partitions. The order is fixed, so results are bit-identical run to run; changing the depth can change the last bits."));
 
+  /**
+   * Spark ML's param names (and the estimator's own) accepted in settings files and
+   * {@code --conf key=value} for the settings they mean, so one file serves both.
+   */
+  public static final Map<String, String> SPARK_ML_NAMES = Map.ofEntries(
+      Map.entry("regParam", "reg"), Map.entry("elasticNetParam", "elastic-net"),
+      Map.entry("maxIter", "max-iter"), Map.entry("fitIntercept", "intercept"),
+      Map.entry("gradTol", "grad-tol"), Map.entry("stepSize", "step"),
+      Map.entry("labelCol", "label-col"), Map.entry("weightCol", "weight-col"),
+      Map.entry("featuresCol", "features-col"), Map.entry("numFeatures", "num-features"),
+      Map.entry("positiveLabel", "positive-label"), Map.entry("numPartitions", "partitions"),
+      Map.entry("aggregationDepth", "aggregation-depth"), Map.entry("checkpointDir", "checkpoint-dir"),
+      Map.entry("checkpointInterval", "checkpoint-every"), Map.entry("blockBytes", "block-bytes"),
+      Map.entry("featurePrecision", "feature-precision"), Map.entry("lbfgsMemory", "lbfgs-memory"),
+      Map.entry("newtonMaxDim", "newton-max-dim"), Map.entry("batchFraction", "batch-fraction"),
+      Map.entry("stepSchedule", "step-schedule"), Map.entry("stepDecay", "step-decay"));
+
   private ConfigKeys() {}
+
+  /** The setting a key names: itself, or the setting a Spark ML name stands for. */
+  public static String canonical(String key) {
+    return SPARK_ML_NAMES.getOrDefault(key, key);
+  }
 
   /** "a, b or c". */
   private static String oneOf(List<String> choices) {

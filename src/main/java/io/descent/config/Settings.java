@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * Raw key → value settings, each remembering where it came from ("--reg" or
  * "conf/x.properties, key reg") so that a bad value is reported at its origin. Flags are
  * put after the file, so they override it. {@code spark.*} keys are kept apart for Spark.
+ * Spark ML's param names ({@code regParam}, {@code maxIter}, …: {@link ConfigKeys#SPARK_ML_NAMES})
+ * are stored as the settings they mean.
  */
 public final class Settings {
   private final Map<String, String> values = new LinkedHashMap<>();
@@ -27,8 +29,21 @@ public final class Settings {
       spark.put(key, value);
       return;
     }
-    values.put(key, value);
-    origins.put(key, origin);
+    String setting = ConfigKeys.canonical(key);
+    values.put(setting, value);
+    origins.put(setting, origin);
+  }
+
+  /**
+   * One {@code key=value} of {@code --conf} (spark-submit's form); null when {@code text} is
+   * not of that form (then it names a file).
+   */
+  public static String[] pair(String text) {
+    int eq = text.indexOf('=');
+    if (eq <= 0 || !text.substring(0, eq).matches("[A-Za-z][A-Za-z0-9._-]*")) {
+      return null;
+    }
+    return new String[] {text.substring(0, eq), text.substring(eq + 1)};
   }
 
   public void putFlag(String key, String value) {
@@ -50,9 +65,16 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("Configuration file " + file + " is malformed: " + e.getMessage());
     }
+    Map<String, String> spelled = new TreeMap<>();
     for (String key : new TreeMap<>(p.stringPropertyNames().stream()
         .collect(java.util.stream.Collectors.toMap(k -> k, k -> k))).keySet()) {
-      put(key.trim(), p.getProperty(key).trim(), file + ", key " + key.trim());
+      String k = key.trim();
+      String other = spelled.put(ConfigKeys.canonical(k), k);
+      if (other != null) {
+        throw new BadInputException(file + ": keys " + other + " and " + k + " both set "
+            + ConfigKeys.canonical(k) + "; keep one.");
+      }
+      put(k, p.getProperty(key).trim(), file + ", key " + k);
     }
   }
 

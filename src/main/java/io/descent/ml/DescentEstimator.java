@@ -1,5 +1,6 @@
 package io.descent.ml;
 
+import io.descent.BadInputException;
 import io.descent.block.FeaturePrecision;
 import io.descent.config.ConfigKeys;
 import io.descent.config.Settings;
@@ -7,13 +8,18 @@ import io.descent.config.TrainConfig;
 import io.descent.data.FrameLoader;
 import io.descent.data.packing.TrainingData;
 import io.descent.loss.LossKind;
+import io.descent.model.LinearModel;
+import io.descent.report.IterationRecord;
 import io.descent.train.Trainer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
@@ -24,6 +30,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -33,7 +40,14 @@ import org.apache.spark.storage.StorageLevel;
  * numeric {@code label} column (names configurable) by the trainer's own code path: the rows
  * are packed into the same Blocks ({@link FrameLoader}), the settings go through the same
  * validation ({@link TrainConfig}), and {@link Trainer#fit} runs the same engine and
- * optimizers. Every training param maps to a command-line setting and has its default.
+ * optimizers. Every training param maps to a command-line setting and has its default (the
+ * optimizer's is {@code auto}, which converges without tuning); a bad value is refused when
+ * set, with an IllegalArgumentException naming the param.
+ *
+ * <p>The fitted {@link DescentModel} has the columns of Spark's classifiers (logistic,
+ * softmax, hinge, squared_hinge) or regressors (squared). {@code logistic} is binary: labels
+ * of more than two values are refused when the data is read, naming the first such row; use
+ * {@code softmax} for K classes (what Spark's family "multinomial" fits).
  *
  * <pre>{@code
  * DescentEstimator descent = new DescentEstimator().setLoss("logistic").setRegParam(0.01);
@@ -51,7 +65,13 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   private final Param<String> featuresCol;
   private final Param<String> weightCol;
   private final Param<String> predictionCol;
+  private final Param<String> rawPredictionCol;
   private final Param<String> probabilityCol;
+  private final DoubleParam threshold;
+  private final DoubleArrayParam thresholds;
+  private final Param<String> checkpointDir;
+  private final IntParam checkpointInterval;
+  private final InitialModelParam initialModel;
   private final Param<String> loss;
   private final Param<String> optimizer;
   private final Param<String> stepSize;
@@ -80,35 +100,54 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
 
   public DescentEstimator(String uid) {
     this.uid = uid;
-    labelCol = column("labelCol", "label column (numeric)", "label");
-    featuresCol = column("featuresCol", "features column (a Spark ML vector)", "features");
-    weightCol = new Param<>(this, "weightCol", "instance-weight column; unset: every row weighs 1");
-    predictionCol = column("predictionCol", "prediction column name", "prediction");
-    probabilityCol = column("probabilityCol", "probability column (logistic: P(positive); softmax: "
-        + "of the predicted class; hinge: the margin); empty: none", "probability");
-    loss = bind(new Param<>(this, "loss", doc("loss")), "loss");
-    optimizer = bind(new Param<>(this, "optimizer", doc("optimizer")), "optimizer");
-    stepSize = bind(new Param<>(this, "stepSize", doc("step")), "step");
-    regParam = bind(new DoubleParam(this, "regParam", doc("reg")), "reg");
-    elasticNetParam = bind(new DoubleParam(this, "elasticNetParam", doc("elastic-net")), "elastic-net");
+    labelCol = column(OutputParams.labelCol(this), "label");
+    featuresCol = column(OutputParams.featuresCol(this), "features");
+    weightCol = new Param<>(this, "weightCol", "instance-weight column (numeric, ≥ 0); unset:"
+        + " every row weighs 1");
+    predictionCol = column(OutputParams.predictionCol(this), "prediction");
+    rawPredictionCol = column(OutputParams.rawPredictionCol(this), "rawPrediction");
+    probabilityCol = column(OutputParams.probabilityCol(this), "probability");
+    threshold = OutputParams.threshold(this);
+    thresholds = OutputParams.thresholds(this);
+    initialModel = new InitialModelParam(this);
+    loss = stringSetting("loss", "loss");
+    optimizer = stringSetting("optimizer", "optimizer");
+    stepSize = stringSetting("stepSize", "step");
+    regParam = doubleSetting("regParam", "reg");
+    elasticNetParam = doubleSetting("elasticNetParam", "elastic-net");
     fitIntercept = bind(new BooleanParam(this, "fitIntercept", doc("intercept")), "intercept");
-    maxIter = bind(new IntParam(this, "maxIter", doc("max-iter")), "max-iter");
-    tol = bind(new DoubleParam(this, "tol", doc("tol")), "tol");
-    gradTol = bind(new DoubleParam(this, "gradTol", doc("grad-tol")), "grad-tol");
+    maxIter = intSetting("maxIter", "max-iter");
+    tol = doubleSetting("tol", "tol");
+    gradTol = doubleSetting("gradTol", "grad-tol");
     numPartitions = bind(new IntParam(this, "numPartitions",
-        "Number of data partitions; 0: keep the DataFrame's."), "partitions");
-    seed = bind(new LongParam(this, "seed", doc("seed")), "seed");
-    positiveLabel = bind(new DoubleParam(this, "positiveLabel", doc("positive-label")), "positive-label");
-    numFeatures = bind(new IntParam(this, "numFeatures", doc("num-features")), "num-features");
-    blockBytes = bind(new LongParam(this, "blockBytes", doc("block-bytes")), "block-bytes");
-    featurePrecision = bind(new Param<>(this, "featurePrecision", doc("feature-precision")),
-        "feature-precision");
-    lbfgsMemory = bind(new IntParam(this, "lbfgsMemory", doc("lbfgs-memory")), "lbfgs-memory");
-    newtonMaxDim = bind(new IntParam(this, "newtonMaxDim", doc("newton-max-dim")), "newton-max-dim");
-    batchFraction = bind(new DoubleParam(this, "batchFraction", doc("batch-fraction")), "batch-fraction");
-    stepSchedule = bind(new Param<>(this, "stepSchedule", doc("step-schedule")), "step-schedule");
-    stepDecay = bind(new DoubleParam(this, "stepDecay", doc("step-decay")), "step-decay");
-    momentum = bind(new DoubleParam(this, "momentum", doc("momentum")), "momentum");
+        "Number of data partitions; 0: keep the DataFrame's.",
+        ParamChecks.setting("numPartitions", "partitions")), "partitions");
+    seed = bind(new LongParam(this, "seed", doc("seed"), ParamChecks.setting("seed", "seed")), "seed");
+    positiveLabel = doubleSetting("positiveLabel", "positive-label");
+    numFeatures = intSetting("numFeatures", "num-features");
+    blockBytes = bind(new LongParam(this, "blockBytes", doc("block-bytes"),
+        ParamChecks.setting("blockBytes", "block-bytes")), "block-bytes");
+    featurePrecision = stringSetting("featurePrecision", "feature-precision");
+    lbfgsMemory = intSetting("lbfgsMemory", "lbfgs-memory");
+    newtonMaxDim = intSetting("newtonMaxDim", "newton-max-dim");
+    batchFraction = doubleSetting("batchFraction", "batch-fraction");
+    stepSchedule = stringSetting("stepSchedule", "step-schedule");
+    stepDecay = doubleSetting("stepDecay", "step-decay");
+    momentum = doubleSetting("momentum", "momentum");
+    checkpointDir = stringSetting("checkpointDir", "checkpoint-dir");
+    checkpointInterval = intSetting("checkpointInterval", "checkpoint-every");
+  }
+
+  private Param<String> stringSetting(String name, String key) {
+    return bind(new Param<>(this, name, doc(key), ParamChecks.<String>setting(name, key)), key);
+  }
+
+  private DoubleParam doubleSetting(String name, String key) {
+    return bind(new DoubleParam(this, name, doc(key), ParamChecks.setting(name, key)), key);
+  }
+
+  private IntParam intSetting(String name, String key) {
+    return bind(new IntParam(this, name, doc(key), ParamChecks.setting(name, key)), key);
   }
 
   private static String doc(String key) {
@@ -120,8 +159,7 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     throw new IllegalStateException("no setting " + key);
   }
 
-  private Param<String> column(String name, String doc, String defaultValue) {
-    Param<String> p = new Param<>(this, name, doc);
+  private Param<String> column(Param<String> p, String defaultValue) {
     setDefault(p, defaultValue);
     return p;
   }
@@ -149,7 +187,11 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     return param;
   }
 
-  /** The params as settings, validated by the command line's own rules. */
+  /**
+   * The params as settings, validated by the command line's own rules; what only a
+   * combination of params can break (an optimizer the loss cannot use) is refused here, as
+   * Spark's IllegalArgumentException.
+   */
   TrainConfig config() {
     Settings s = new Settings();
     s.put("data", "the DataFrame", "DescentEstimator");
@@ -159,9 +201,21 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
         s.put(key, String.valueOf(getOrDefault(param)), "DescentEstimator param " + param.name());
       }
     });
-    return TrainConfig.from(s);
+    if (isDefined(initialModel)) {
+      s.put("warm-start", "param initialModel", "DescentEstimator param initialModel");
+    }
+    try {
+      return TrainConfig.from(s);
+    } catch (BadInputException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
+  /**
+   * Fits by the trainer's code path. With {@code checkpointDir} set, a fit that finds
+   * checkpoints of the same settings and data there resumes from the newest (a Pipeline.fit
+   * run again after its driver died goes on where it stopped).
+   */
   @Override
   public DescentModel fit(Dataset<?> dataset) {
     transformSchema(dataset.schema());
@@ -174,22 +228,57 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
         FeaturePrecision.named(config.input().featurePrecision()));
     try {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-      Trainer.Fit fit = new Trainer(dataset.sparkSession(), config, quiet).fit(data, null, null, null);
-      return copyValues(new DescentModel(uid, fit.model()), ParamMap.empty()).setParent(this);
+      LinearModel warm = isDefined(initialModel) ? getOrDefault(initialModel).linearModel() : null;
+      Trainer.Fit fit = new Trainer(dataset.sparkSession(), config, quiet).fitCheckpointed(data, warm);
+      DescentModel model = copyValues(new DescentModel(uid, fit.model()), ParamMap.empty());
+      model.setParent(this);
+      return model.setSummary(summary(model, fit, dataset.toDF()));
     } finally {
       data.release();
     }
   }
 
+  private static DescentTrainingSummary summary(DescentModel model, Trainer.Fit fit,
+      Dataset<Row> dataset) {
+    List<IterationRecord> history = fit.outcome().history();
+    double[] objectives = new double[history.size()];
+    for (int i = 0; i < objectives.length; i++) {
+      objectives[i] = history.get(i).objective();
+    }
+    boolean binary = model.isClassifier() && model.numClasses() == 2
+        && !model.getOrDefault(model.rawPredictionCol()).isEmpty();
+    return new DescentTrainingSummary(objectives, fit.outcome().state().iteration(),
+        fit.outcome().stopReason().text(), binary ? model.transform(dataset) : null,
+        model.getOrDefault(model.labelCol()), model.getOrDefault(model.rawPredictionCol()),
+        binary ? fit.model().labels().originalValues()[1] : Double.NaN);
+  }
+
+  /** The model's columns, as far as they are known before fitting (no class counts yet). */
   @Override
   public StructType transformSchema(StructType schema) {
     EstimatorColumns.requireVector(schema, getOrDefault(featuresCol));
-    StructType out = schema.add(getOrDefault(predictionCol), DataTypes.DoubleType, false);
-    // An unknown name is refused by fit's validation; until then it counts as a classifier.
-    boolean classifier = isDefined(loss)
-        && LossKind.find(getOrDefault(loss)).map(LossKind::isClassifier).orElse(true);
-    return classifier && !getOrDefault(probabilityCol).isEmpty()
-        ? out.add(getOrDefault(probabilityCol), DataTypes.DoubleType, false) : out;
+    // An unknown name is refused when set; until a loss is set it counts as a classifier.
+    LossKind kind = isDefined(loss) ? LossKind.named(getOrDefault(loss)) : LossKind.LOGISTIC;
+    StructType out = schema;
+    if (kind.isClassifier()) {
+      out = addVector(out, getOrDefault(rawPredictionCol));
+      boolean probabilities = kind == LossKind.LOGISTIC || kind == LossKind.SOFTMAX;
+      out = probabilities ? addVector(out, getOrDefault(probabilityCol)) : out;
+    }
+    String prediction = getOrDefault(predictionCol);
+    if (!prediction.isEmpty()) {
+      EstimatorColumns.requireAbsent(out, prediction);
+      out = out.add(prediction, DataTypes.DoubleType, false);
+    }
+    return out;
+  }
+
+  private static StructType addVector(StructType schema, String name) {
+    if (name.isEmpty()) {
+      return schema;
+    }
+    EstimatorColumns.requireAbsent(schema, name);
+    return schema.add(name, new VectorUDT(), false);
   }
 
   @Override
@@ -216,7 +305,13 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public Param<String> featuresCol() { return featuresCol; }
   public Param<String> weightCol() { return weightCol; }
   public Param<String> predictionCol() { return predictionCol; }
+  public Param<String> rawPredictionCol() { return rawPredictionCol; }
   public Param<String> probabilityCol() { return probabilityCol; }
+  public DoubleParam threshold() { return threshold; }
+  public DoubleArrayParam thresholds() { return thresholds; }
+  public Param<String> checkpointDir() { return checkpointDir; }
+  public IntParam checkpointInterval() { return checkpointInterval; }
+  public Param<DescentModel> initialModel() { return initialModel; }
   public Param<String> loss() { return loss; }
   public Param<String> optimizer() { return optimizer; }
   public Param<String> stepSize() { return stepSize; }
@@ -243,7 +338,16 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public DescentEstimator setFeaturesCol(String v) { set(featuresCol, v); return this; }
   public DescentEstimator setWeightCol(String v) { set(weightCol, v); return this; }
   public DescentEstimator setPredictionCol(String v) { set(predictionCol, v); return this; }
+  public DescentEstimator setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
   public DescentEstimator setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+  public DescentEstimator setThreshold(double v) { set(threshold, v); return this; }
+  public DescentEstimator setThresholds(double[] v) { set(thresholds, v); return this; }
+  /** Checkpoints go here (any Hadoop path); a later fit of the same settings and data resumes from them. */
+  public DescentEstimator setCheckpointDir(String v) { set(checkpointDir, v); return this; }
+  /** Checkpoint every N iterations (N ≥ 1; default 1). */
+  public DescentEstimator setCheckpointInterval(int v) { set(checkpointInterval, v); return this; }
+  /** Start from this model's weights (public warm start; Spark keeps LogisticRegression's private). */
+  public DescentEstimator setInitialModel(DescentModel v) { set(initialModel, v); return this; }
   public DescentEstimator setLoss(String v) { set(loss, v); return this; }
   public DescentEstimator setOptimizer(String v) { set(optimizer, v); return this; }
   /** A step size, or "auto". */

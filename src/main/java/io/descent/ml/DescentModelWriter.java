@@ -13,7 +13,7 @@ import scala.Option;
  * checksums) under data/, written by the model store.
  */
 final class DescentModelWriter extends MLWriter {
-  static final String DATA = "data";
+  static final String DATA = ModelStore.SPARK_ML_DATA;
 
   private final DescentModel instance;
 

@@ -21,4 +21,14 @@ final class EstimatorColumns {
     throw new IllegalArgumentException("there is no features column \"" + column
         + "\"; the columns are " + String.join(", ", schema.fieldNames()));
   }
+
+  /** An output column may not replace an input column (Spark's models refuse it too). */
+  static void requireAbsent(StructType schema, String column) {
+    for (String name : schema.fieldNames()) {
+      if (name.equals(column)) {
+        throw new IllegalArgumentException("output column \"" + column + "\" already exists;"
+            + " set another name with its param, or drop the column first");
+      }
+    }
+  }
 }

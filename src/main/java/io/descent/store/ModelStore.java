@@ -23,6 +23,12 @@ public final class ModelStore {
   public static final String MODEL_JSON = "model.json";
   public static final String METRICS_JSON = "metrics.json";
   public static final String REPORT_HTML = "report.html";
+  /**
+   * Where a DescentModel saved by Spark ML (Spark's metadata/ beside it) keeps its model
+   * directory, so that every reader of model directories also reads such a save.
+   */
+  public static final String SPARK_ML_DATA = "data";
+  private static final String SPARK_ML_METADATA = "metadata";
 
   private final Configuration conf;
   private final AtomicDirectoryWriter writer;
@@ -68,13 +74,19 @@ public final class ModelStore {
     writer.writeStreams(dir, files, more, overwrite);
   }
 
-  /** Reads a complete model directory (one with _SUCCESS). */
+  /**
+   * Reads a complete model directory (one with _SUCCESS), or the one inside a DescentModel
+   * saved by Spark ML.
+   */
   public LinearModel read(String dir, String flag) {
     Path root = new Path(dir);
     try {
       FileSystem fs = root.getFileSystem(conf);
       if (!fs.exists(root)) {
         throw new BadInputException(flag + ": " + dir + " is missing: no model directory there.");
+      }
+      if (isSparkMlSave(dir)) {
+        return read(new Path(root, SPARK_ML_DATA).toString(), flag);
       }
       if (!fs.exists(new Path(root, AtomicDirectoryWriter.SUCCESS))) {
         throw new BadInputException(flag + ": " + dir
@@ -84,6 +96,18 @@ public final class ModelStore {
       throw new BadInputException(flag + ": cannot read " + dir + ": " + e.getMessage());
     }
     return readModelFile(dir, flag);
+  }
+
+  /** Whether {@code dir} is a Spark ML save of a DescentModel: metadata/ and data/, no model.json of its own. */
+  public boolean isSparkMlSave(String dir) {
+    Path root = new Path(dir);
+    try {
+      FileSystem fs = root.getFileSystem(conf);
+      return !fs.exists(new Path(root, MODEL_JSON)) && fs.exists(new Path(root, SPARK_ML_METADATA))
+          && fs.exists(new Path(new Path(root, SPARK_ML_DATA), MODEL_JSON));
+    } catch (IOException e) {
+      throw new BadInputException("cannot read " + dir + ": " + e.getMessage());
+    }
   }
 
   /**

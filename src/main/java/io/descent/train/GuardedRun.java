@@ -8,6 +8,7 @@ import io.descent.store.DirectoryOverlap;
 import io.descent.store.ModelStore;
 import java.io.PrintStream;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -34,19 +35,30 @@ final class GuardedRun {
       models.recoverLeftovers(config.run().output()).forEach(log::println);
       LinearModel warm = config.solver().warmStart() == null ? null
           : models.read(config.solver().warmStart(), "--warm-start");
-      CheckpointStore checkpoints = config.run().checkpointDir() == null ? null
-          : new CheckpointStore(hadoop, config.run().checkpointDir(),
-              config.run().keepCheckpoints(), warn);
+      return withCheckpoints(hadoop, config, log, checkpoints -> body.train(models, warm, checkpoints));
+    }
+  }
+
+  /**
+   * Runs {@code body} with the run's checkpoint store (null when no directory is set),
+   * preflighted, locked and cleared of leftovers: the command line inside its output's lock,
+   * the estimator on its own.
+   */
+  static <T> T withCheckpoints(Configuration hadoop, TrainConfig config, PrintStream log,
+      Function<CheckpointStore, T> body) {
+    Consumer<String> warn = w -> log.println("warning: " + w);
+    CheckpointStore checkpoints = config.run().checkpointDir() == null ? null
+        : new CheckpointStore(hadoop, config.run().checkpointDir(),
+            config.run().keepCheckpoints(), warn);
+    if (checkpoints != null) {
+      checkpoints.preflight();
+    }
+    try (DirectoryLock checkpointLock = checkpoints == null ? null : DirectoryLock.acquire(
+        hadoop, config.run().checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
       if (checkpoints != null) {
-        checkpoints.preflight();
+        checkpoints.removeLeftovers().forEach(log::println);
       }
-      try (DirectoryLock checkpointLock = checkpoints == null ? null : DirectoryLock.acquire(
-          hadoop, config.run().checkpointDir(), "--checkpoint-dir", "descent train", warn)) {
-        if (checkpoints != null) {
-          checkpoints.removeLeftovers().forEach(log::println);
-        }
-        return body.train(models, warm, checkpoints);
-      }
+      return body.apply(checkpoints);
     }
   }
 

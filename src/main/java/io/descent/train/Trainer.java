@@ -141,6 +141,16 @@ public final class Trainer {
   }
 
   /**
+   * {@link #fit} without holdout, with the checkpoint directory of the configuration (if any)
+   * preflighted and locked as a command-line run holds it, so that a fit after a crash
+   * resumes from its newest checkpoint: the Spark ML estimator's entry.
+   */
+  public Fit fitCheckpointed(TrainingData data, LinearModel warm) {
+    return GuardedRun.withCheckpoints(spark.sparkContext().hadoopConfiguration(), config, log,
+        checkpoints -> fit(data, null, warm, checkpoints));
+  }
+
+  /**
    * Trains on loaded data: (warm) start or resume, iterate, and build the model. Held-out
    * rows, when given, are scored after every iteration; {@code warm} and {@code checkpoints}
    * may be null. Writes nothing but checkpoints.

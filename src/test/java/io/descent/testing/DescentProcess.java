@@ -49,6 +49,11 @@ public final class DescentProcess implements AutoCloseable {
 
   /** The same with this -Xmx, as DESCENT_DRIVER_MEMORY gives bin/descent. */
   public static DescentProcess startWithHeap(String heap, String... args) {
+    return startMain(heap, "io.descent.cli.Main", args);
+  }
+
+  /** Any main class of the test classpath in a JVM of its own (a new JVM reading what this one saved). */
+  public static DescentProcess startMain(String heap, String mainClass, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
@@ -56,7 +61,7 @@ public final class DescentProcess implements AutoCloseable {
     cmd.add("-Dlog4j2.configurationFile=" + Paths.get("conf/log4j2.properties").toAbsolutePath());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.descent.cli.Main");
+    cmd.add(mainClass);
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
