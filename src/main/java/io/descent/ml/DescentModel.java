@@ -60,11 +60,6 @@ public final class DescentModel extends Model<DescentModel> implements MLWritabl
   private final DoubleParam threshold;
   private final DoubleArrayParam thresholds;
 
-  /** An empty model, for Spark's service loading only: it has nothing to predict with. */
-  public DescentModel() {
-    this(Identifiable$.MODULE$.randomUID("descent"), null);
-  }
-
   /**
    * No model, for registration only: Spark 4's Connect ML finds models through
    * META-INF/services/org.apache.spark.ml.Transformer (ServiceLoader needs this public
