@@ -17,6 +17,12 @@ public final class ReportHtml {
 
   public static byte[] render(Map<String, Object> summary, List<IterationRecord> history,
       List<ValidationRecord> validation) {
+    return render(summary, history, validation, List.of());
+  }
+
+  /** With {@code first} plots ahead of the run's own (a path's, say). */
+  public static byte[] render(Map<String, Object> summary, List<IterationRecord> history,
+      List<ValidationRecord> validation, List<Plot> first) {
     StringBuilder h = new StringBuilder(1 << 16);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Descent training report</title>\n<style>\n")
@@ -32,7 +38,9 @@ public final class ReportHtml {
           .append(escape(row.getValue())).append("</td></tr>\n");
     }
     h.append("</table>\n");
-    for (Plot p : ReportCharts.plots(history, validation)) {
+    List<Plot> plots = new java.util.ArrayList<>(first);
+    plots.addAll(ReportCharts.plots(history, validation));
+    for (Plot p : plots) {
       h.append("<figure>\n<img alt=\"").append(escape(p.title()))
           .append("\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(p.png())).append("\">\n<figcaption>")

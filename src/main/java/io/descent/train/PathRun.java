@@ -59,7 +59,8 @@ import org.apache.hadoop.conf.Configuration;
 final class PathRun {
   /** The path's outcome: every λ's point, the chosen one, and its all-rows model. */
   record Result(double[] lambdas, List<PathPoint> points, int chosen, String chosenBy,
-      double[] params, List<IterationRecord> history, double gradientNorm, long jobs) {}
+      double[] params, List<IterationRecord> history, double gradientNorm, long jobs,
+      List<double[]> solutions) {}
 
   private static final String PATH_STORE = "path";
   private static final String MODEL_STORE = "path-model-";
@@ -216,7 +217,7 @@ final class PathRun {
         lambdas.length, chosenBy);
     return new Result(lambdas, List.copyOf(state.points), chosen, chosenBy,
         state.solutions.get(chosen), state.histories.get(chosen),
-        state.gradientNorms.get(chosen), jobs[0]);
+        state.gradientNorms.get(chosen), jobs[0], List.copyOf(state.solutions));
   }
 
   /** Every coefficient zero, the intercepts optimal: two passes (the labels' means, then λ_max's gradient). */

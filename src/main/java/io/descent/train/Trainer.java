@@ -29,6 +29,7 @@ import io.descent.optim.StoppingRule;
 import io.descent.predict.HoldoutEvaluation;
 import io.descent.report.IterationRecord;
 import io.descent.report.MetricsJson;
+import io.descent.report.PathCharts;
 import io.descent.report.PathPoint;
 import io.descent.report.ProgressBar;
 import io.descent.report.ReportHtml;
@@ -305,7 +306,12 @@ public final class Trainer {
     summary.put("seconds", seconds);
     summary.put("jobs", path.jobs());
     byte[] metrics = MetricsJson.render(path.history(), List.of(), summary);
-    byte[] report = ReportHtml.render(summary, path.history(), List.of());
+    double[][] coefficients = new double[path.solutions().size()][];
+    for (int i = 0; i < coefficients.length; i++) {
+      coefficients[i] = coefficientsOf(path.solutions().get(i), setup.layout());
+    }
+    byte[] report = ReportHtml.render(summary, path.history(), List.of(),
+        PathCharts.plots(path.points(), coefficients, path.chosen()));
     models.write(config.run().output(), model, metrics,
         Map.of(ModelStore.REPORT_HTML, report, PathJson.FILE, PathJson.render(path, config.path())),
         tmp -> MllibExport.save(model, spark.sparkContext(),
@@ -316,6 +322,17 @@ public final class Trainer {
     log.println("model written to " + config.run().output());
     return new TrainingResult(model, path.history(),
         StopReason.fromText(point.stopReason()), data.numRows(), seconds);
+  }
+
+  /** The coefficients of parameters {@code x}, without the intercepts. */
+  private static double[] coefficientsOf(double[] x, ParamLayout layout) {
+    double[] w = new double[layout.numOutputs() * layout.numFeatures()];
+    for (int c = 0; c < layout.numOutputs(); c++) {
+      for (int j = 0; j < layout.numFeatures(); j++) {
+        w[c * layout.numFeatures() + j] = x[layout.coefficientIndex(c, j)];
+      }
+    }
+    return w;
   }
 
   /** The listeners that print, in the order of their lines: the iteration's, the holdout's. */
