@@ -317,6 +317,10 @@ public final class Trainer {
       t.put("warmStartFrom", config.solver().warmStart());
     }
     t.put("config", config.toJson());
+    Map<String, Object> profile = ProfileRecord.of(data, config.input());
+    if (profile != null) {
+      t.put("dataProfile", profile);
+    }
     return t;
   }
 
