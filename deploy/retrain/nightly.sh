@@ -3,7 +3,7 @@
 # ends: check -> train -> promote.
 #   1. check: the night's data against the profile the champion (the model MODELS/latest names)
 #      recorded: a schema it does not fit stops the night with 2, a drifted distribution with 5
-#      (the report is in MODELS/_checks/VERSION/drift.html);
+#      (the report is in DESCENT_CHECKS/VERSION/drift.html);
 #   2. train into MODELS/VERSION, warm-started from the champion, with checkpoints in
 #      CHECKPOINTS/VERSION, so that a retry of the same version resumes where the failed try stopped;
 #   3. promote: the new model against the champion on DESCENT_HOLDOUT; `descent promote` writes
@@ -18,6 +18,8 @@
 #   DESCENT_HOLDOUT      this night's held-out labelled data for promote (required)
 #   DESCENT_MODELS       folder of the model versions and of `latest`, a local path or a Hadoop URI (required)
 #   DESCENT_CHECKPOINTS  folder of the checkpoints, on durable storage: hdfs://, s3a://, ... (required)
+#   DESCENT_CHECKS       folder of the data checks' reports (VERSION/drift.json, drift.html);
+#                        default MODELS/_checks
 #   DESCENT_VERSION      this version's name; default the UTC time, e.g. 2026-11-24T0200
 #   DESCENT_SUBMIT       the train command, split at spaces; default deploy/submit-standalone.sh
 #                        (e.g. "deploy/submit-yarn.sh client"), which reads MASTER, SPARK_HOME, ...
@@ -53,6 +55,8 @@ version="${DESCENT_VERSION:-$(date -u +%Y-%m-%dT%H%M)}"
 models="${DESCENT_MODELS%/}"
 output="$models/$version"
 checkpoints="${DESCENT_CHECKPOINTS%/}/$version"
+checks="${DESCENT_CHECKS:-$models/_checks}"
+checks="${checks%/}/$version"
 attempts="${DESCENT_ATTEMPTS:-3}"
 read -r -a submit <<< "${DESCENT_SUBMIT:-$here/../submit-standalone.sh}"
 if [ -n "${DESCENT_GATE:-}" ]; then
@@ -129,10 +133,10 @@ else
   if [ -n "$champion" ]; then
     code=0
     step check "${gate[@]}" check --model "$models/$champion" --data "$DESCENT_DATA" \
-      --output "$models/_checks/$version" ${check_args[@]+"${check_args[@]}"} || code=$?
+      --output "$checks" ${check_args[@]+"${check_args[@]}"} || code=$?
     case "$code" in
       0) ;;
-      5) fail 5 "data drift against $champion (exit 5): not training; see $models/_checks/$version/drift.html" ;;
+      5) fail 5 "data drift against $champion (exit 5): not training; see $checks/drift.html" ;;
       *) fail "$code" "check refused $DESCENT_DATA (exit $code): not training; latest still names $champion" ;;
     esac
     warm_start=(--warm-start "$models/$champion")
