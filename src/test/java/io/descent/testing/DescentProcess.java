@@ -49,9 +49,14 @@ public final class DescentProcess implements AutoCloseable {
 
   /** The same with this -Xmx, as DESCENT_DRIVER_MEMORY gives bin/descent. */
   public static DescentProcess startWithHeap(String heap, String... args) {
+    return startWithOptions(List.of("-Xmx" + heap), args);
+  }
+
+  /** With these JVM options (e.g. -Xmx, -D of a test switch) before the project's own. */
+  public static DescentProcess startWithOptions(List<String> options, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + heap);
+    cmd.addAll(options);
     cmd.addAll(jvmOptions());
     cmd.add("-Dlog4j2.configurationFile=" + Paths.get("conf/log4j2.properties").toAbsolutePath());
     cmd.add("-cp");
