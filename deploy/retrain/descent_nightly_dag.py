@@ -1,14 +1,20 @@
-"""Nightly Descent retraining as an Airflow DAG (the scheduler's twin of nightly.sh).
+"""Nightly Descent retraining as an Airflow DAG (the scheduler's twin of nightly.sh): check -> train -> promote.
 
-train    SparkSubmitOperator in client deploy mode (so the exit code is Descent's): warm start
-         from the model MODELS/latest names, output MODELS/<version>, checkpoints in
-         CHECKPOINTS/<version>, so that Airflow's retry of the same run resumes where the
-         failed try stopped. Exit 2 (bad arguments, settings or data) and 3 (diverged) fail
-         the task without retries: another try gives the same answer. Anything else (4, or 1
-         from spark-submit itself) is retried.
-publish  only once MODELS/<version>/_SUCCESS exists, points MODELS/latest at <version> (a
-         one-line file written under a temporary name and renamed), then drops the version's
-         checkpoints.
+check    `descent check` of the night's data against the profile the champion (the model
+         MODELS/latest names) recorded; skipped when there is no champion yet or the night's
+         model is trained already. Exit 2 (schema) and 5 (drift, report in CHECKS/<version>)
+         stop the night without retries.
+train    `descent train`, warm-started from the champion, output MODELS/<version>, checkpoints in
+         CHECKPOINTS/<version>, so that Airflow's retry of the same run resumes where the failed
+         try stopped; skipped when MODELS/<version>/_SUCCESS exists.
+promote  `descent promote` of MODELS/<version> against the champion on the night's held-out data:
+         it writes promotion.json and switches MODELS/latest atomically only when the candidate
+         is not worse (exit 6 otherwise, latest unchanged). Then the checkpoints are dropped.
+
+Exit codes (README "Exit codes"): 2, 3, 5, 6 fail the task without retries (a person must look:
+another try gives the same answer); anything else (4, 130, 143, or 1 from spark-submit itself) is
+retried. A rerun of a finished night does nothing: its version is already latest, or its
+promotion.json says it was refused.
 
 <version> is the end of the run's data interval, e.g. 2026-11-24T0200.
 
@@ -19,9 +25,12 @@ Airflow workers:
   DESCENT_JAR          the application jar (a path on the worker)
   DESCENT_CONF         the settings file (conf/descent.properties), read by the driver
   DESCENT_DATA         training data, templated, e.g. hdfs:///events/training/{{ ds }}
-  DESCENT_MODELS       folder of the model versions (local path or Hadoop URI)
+  DESCENT_HOLDOUT      held-out data for promote, templated, e.g. hdfs:///events/holdout/{{ ds }}
+  DESCENT_MODELS       folder of the model versions and of latest (local path or Hadoop URI)
   DESCENT_CHECKPOINTS  folder of the checkpoints, on durable storage
+  DESCENT_CHECKS       folder of the data checks' reports; default MODELS/_checks
   DESCENT_TRAIN_ARGS   train flags for every version, e.g. "--loss logistic --reg 0.01"
+  DESCENT_PROMOTE_ARGS promote flags, e.g. "--metric accuracy --max-regression 0.01"
 """
 
 from __future__ import annotations
@@ -31,25 +40,27 @@ import re
 import shlex
 import shutil
 import subprocess
-import tempfile
 from datetime import datetime, timedelta
 
 from airflow import DAG
-from airflow.decorators import task
-from airflow.exceptions import AirflowException, AirflowFailException
+from airflow.exceptions import AirflowException, AirflowFailException, AirflowSkipException
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 DESCENT_HOME = os.environ.get("DESCENT_HOME", "/opt/descent")
 JAR = os.environ.get("DESCENT_JAR", f"{DESCENT_HOME}/descent-app.jar")
 CONF = os.environ.get("DESCENT_CONF", f"{DESCENT_HOME}/conf/descent.properties")
 DATA = os.environ.get("DESCENT_DATA", "hdfs:///events/training/{{ ds }}")
+HOLDOUT = os.environ.get("DESCENT_HOLDOUT", "hdfs:///events/holdout/{{ ds }}")
 MODELS = os.environ.get("DESCENT_MODELS", "hdfs:///descent/models").rstrip("/")
 CHECKPOINTS = os.environ.get("DESCENT_CHECKPOINTS", "hdfs:///descent/checkpoints").rstrip("/")
+CHECKS = os.environ.get("DESCENT_CHECKS", f"{MODELS}/_checks").rstrip("/")
 TRAIN_ARGS = shlex.split(os.environ.get("DESCENT_TRAIN_ARGS", "--loss logistic"))
+PROMOTE_ARGS = shlex.split(os.environ.get("DESCENT_PROMOTE_ARGS", ""))
 VERSION = "{{ data_interval_end.strftime('%Y-%m-%dT%H%M') }}"
 
-# Descent's exit codes that another try cannot change.
-NOT_RETRIED = {2: "bad arguments, settings or data", 3: "training diverged"}
+# Descent's exit codes that another try cannot change (io.descent.ExitCodes).
+NOT_RETRIED = {2: "bad arguments, settings, data or schema", 3: "training diverged",
+               5: "the data drifted", 6: "the candidate is worse than the champion"}
 
 
 def _is_local(path: str) -> bool:
@@ -74,23 +85,6 @@ def read_text(path: str) -> str:
                           text=True).stdout
 
 
-def write_pointer(models: str, version: str) -> None:
-    """models/latest := version. A local rename replaces the file atomically; HDFS cannot
-    rename onto an existing file, so there `latest` is missing for a moment."""
-    target, tmp = f"{models}/latest", f"{models}/.latest.tmp.{os.getpid()}"
-    if _is_local(models):
-        with open(_local(tmp), "w", encoding="utf-8") as f:
-            f.write(version + "\n")
-        os.replace(_local(tmp), _local(target))
-        return
-    with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
-        f.write(version + "\n")
-        f.flush()
-        subprocess.run(["hdfs", "dfs", "-put", "-f", f.name, tmp], check=True)
-    subprocess.run(["hdfs", "dfs", "-rm", "-f", "-skipTrash", target], check=True)
-    subprocess.run(["hdfs", "dfs", "-mv", tmp, target], check=True)
-
-
 def remove_tree(path: str) -> None:
     if _is_local(path):
         shutil.rmtree(_local(path), ignore_errors=True)
@@ -98,14 +92,11 @@ def remove_tree(path: str) -> None:
         subprocess.run(["hdfs", "dfs", "-rm", "-r", "-f", "-skipTrash", path], check=False)
 
 
-def previous_model(models: str) -> str | None:
-    """The last good model: the version `latest` names, if its _SUCCESS is there."""
-    if not exists(f"{models}/latest"):
+def champion() -> str | None:
+    """The version MODELS/latest names, or None before the first night."""
+    if not exists(f"{MODELS}/latest"):
         return None
-    name = read_text(f"{models}/latest").strip()
-    if name and exists(f"{models}/{name}/_SUCCESS"):
-        return f"{models}/{name}"
-    return None
+    return read_text(f"{MODELS}/latest").strip() or None
 
 
 def exit_code(error: AirflowException) -> int | None:
@@ -114,42 +105,57 @@ def exit_code(error: AirflowException) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class DescentTrainOperator(SparkSubmitOperator):
-    """spark-submit of `descent train` for one model version, with Descent's exit codes."""
+class DescentOperator(SparkSubmitOperator):
+    """spark-submit of one Descent command for one version, with Descent's exit codes."""
 
     template_fields = (*SparkSubmitOperator.template_fields, "version", "data")
 
-    def __init__(self, *, version: str, data: str, models: str, checkpoints: str,
-                 settings: str, train_args: list[str], **kwargs):
+    def __init__(self, *, step: str, version: str, data: str, **kwargs):
         super().__init__(**kwargs)
-        self.version, self.data, self.models = version, data, models
-        self.checkpoints, self.settings, self.train_args = checkpoints, settings, train_args
+        self.step, self.version, self.data = step, version, data
+
+    def arguments(self) -> list[str]:
+        output = f"{MODELS}/{self.version}"
+        current = champion()
+        if current == self.version:
+            raise AirflowSkipException(f"{output} is already the latest model: nothing to do")
+        if exists(f"{output}/promotion.json") and re.search(
+                r'"decision" *: *"not promoted"', read_text(f"{output}/promotion.json")):
+            raise AirflowFailException(f"{output} was not promoted on an earlier run "
+                                       f"(see its promotion.json)")
+        trained = exists(f"{output}/_SUCCESS")
+        if self.step == "check":
+            if current is None or trained:
+                raise AirflowSkipException("no champion yet, or trained already: no data check")
+            return ["check", "--model", f"{MODELS}/{current}", "--data", self.data,
+                    "--output", f"{CHECKS}/{self.version}"]
+        if self.step == "train":
+            if trained:
+                raise AirflowSkipException(f"{output} exists already (an earlier try wrote it)")
+            args = ["train", "--conf", CONF, "--data", self.data, "--output", output,
+                    "--checkpoint-dir", f"{CHECKPOINTS}/{self.version}"]
+            if current is not None:
+                args += ["--warm-start", f"{MODELS}/{current}"]
+            return args + TRAIN_ARGS
+        return ["promote", "--candidate", output, "--models", MODELS, "--data", self.data] + PROMOTE_ARGS
 
     def execute(self, context):
-        output = f"{self.models}/{self.version}"
-        if exists(f"{output}/_SUCCESS"):
-            self.log.info("%s exists already (an earlier try wrote it)", output)
-            return output
-        args = ["train", "--conf", self.settings, "--data", self.data, "--output", output,
-                "--checkpoint-dir", f"{self.checkpoints}/{self.version}"]
-        warm = previous_model(self.models)
-        if warm:
-            args += ["--warm-start", warm]
-        self.application_args = args + self.train_args
+        self.application_args = self.arguments()
         try:
             super().execute(context)
         except AirflowException as e:
             code = exit_code(e)
             if code in NOT_RETRIED:
-                raise AirflowFailException(f"descent exit {code}: {NOT_RETRIED[code]}; "
-                                           "not retried, latest still names the previous model") from e
+                raise AirflowFailException(f"descent {self.step} exit {code}: {NOT_RETRIED[code]};"
+                                           " not retried, latest is unchanged") from e
             raise
-        return output
+        if self.step == "promote":
+            remove_tree(f"{CHECKPOINTS}/{self.version}")
 
 
 with DAG(
     dag_id="descent_nightly",
-    description="Retrain the Descent model nightly, warm-started from the last good one",
+    description="Retrain the Descent model nightly, gated by a data check and a champion/challenger comparison",
     schedule="0 2 * * *",
     start_date=datetime(2026, 11, 1),
     catchup=False,
@@ -157,33 +163,13 @@ with DAG(
     default_args={"retries": 3, "retry_delay": timedelta(minutes=5), "owner": "descent"},
     tags=["descent", "training"],
 ) as dag:
-    train = DescentTrainOperator(
-        task_id="train",
-        conn_id=os.environ.get("DESCENT_SPARK_CONN", "spark_default"),
-        deploy_mode="client",
-        application=JAR,
-        java_class="io.descent.cli.Main",
-        name="descent-nightly",
-        conf={"spark.ui.showConsoleProgress": "false"},
-        version=VERSION,
-        data=DATA,
-        models=MODELS,
-        checkpoints=CHECKPOINTS,
-        settings=CONF,
-        train_args=TRAIN_ARGS,
-        execution_timeout=timedelta(hours=6),
-    )
-
-    @task
-    def publish(output: str) -> str:
-        if not exists(f"{output}/_SUCCESS"):
-            raise AirflowFailException(f"{output} has no _SUCCESS: latest is left as it is")
-        version = output.rsplit("/", 1)[1]
-        write_pointer(MODELS, version)
-        try:  # of no use once the model exists; failing to remove them is no reason to fail
-            remove_tree(f"{CHECKPOINTS}/{version}")
-        except OSError as e:
-            print(f"warning: could not remove the checkpoints of {version}: {e}")
-        return version
-
-    publish(train.output)
+    common = dict(conn_id=os.environ.get("DESCENT_SPARK_CONN", "spark_default"), deploy_mode="client",
+                  application=JAR, java_class="io.descent.cli.Main",
+                  conf={"spark.ui.showConsoleProgress": "false"}, version=VERSION)
+    check = DescentOperator(task_id="check", step="check", data=DATA, name="descent-check",
+                            execution_timeout=timedelta(hours=1), **common)
+    train = DescentOperator(task_id="train", step="train", data=DATA, name="descent-train",
+                            trigger_rule="none_failed", execution_timeout=timedelta(hours=6), **common)
+    promote = DescentOperator(task_id="promote", step="promote", data=HOLDOUT, name="descent-promote",
+                              trigger_rule="none_failed", execution_timeout=timedelta(hours=1), **common)
+    check >> train >> promote

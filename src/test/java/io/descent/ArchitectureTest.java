@@ -38,17 +38,19 @@ class ArchitectureTest {
   private static final List<List<String>> LAYERS = List.of(
       List.of("cli"),                          // Main and the commands
       List.of("ml", "bench"),                  // the Spark ML estimator; the benchmarks
-      List.of("train"),                        // the training loop
+      List.of("train", "gate"),                // the training loop; the data and promotion gates
       List.of("config", "predict"),            // TrainConfig; scoring and evaluation
       List.of("engine", "store"),              // the distributed objective; files on Hadoop
       List.of("optim", "model"),               // the optimizers; the trained model
       List.of("loss", "data"),                 // the math over a Block; loading into Blocks
-      List.of("block", "report", "reliability"), // Blocks; metrics and reports; fault injection
+      List.of("block", "report", "reliability", "profile", "stats"), // Blocks; metrics and reports;
+                                               // fault injection; data profiles; bootstrap
       List.of(""));
 
   /** The Spark-free core: pure math and the arrays it runs over. */
   private static final String[] SPARK_FREE =
-      {"io.descent.block..", "io.descent.loss..", "io.descent.optim.."};
+      {"io.descent.block..", "io.descent.loss..", "io.descent.optim..", "io.descent.profile..",
+          "io.descent.stats.."};
 
   /**
    * The Hadoop calls that change a file system. Reads (open, listFiles, listStatus,

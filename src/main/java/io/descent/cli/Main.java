@@ -12,10 +12,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code descent train|predict|evaluate|bench}: the entry point of bin/descent and of
- * {@code spark-submit --class io.descent.cli.Main}. Exit codes as in DESIGN.md: 0 done,
- * 2 bad arguments, configuration or data, 3 diverged, 4 anything else. Errors are one
- * sentence; stack traces only with --verbose.
+ * {@code descent train|predict|evaluate|bench|check|promote}: the entry point of bin/descent
+ * and of {@code spark-submit --class io.descent.cli.Main}. Exit codes: {@link ExitCodes}
+ * (printed by --help). Errors are one sentence; stack traces only with --verbose.
  */
 public final class Main {
   private Main() {}
@@ -58,6 +57,10 @@ public final class Main {
         return guarded(err, verbose, () -> new EvaluateCommand(sub, out, err, session).run());
       case "bench":
         return guarded(err, verbose, () -> new BenchCommand(sub, out, session).run());
+      case "check":
+        return guarded(err, verbose, () -> new CheckCommand(sub, out, err, session).run());
+      case "promote":
+        return guarded(err, verbose, () -> new PromoteCommand(sub, out, err, session).run());
       default:
         root.usage(err);
         return ExitCodes.BAD_INPUT;
@@ -68,12 +71,15 @@ public final class Main {
     CommandSpec spec = CommandSpec.create().name("descent").mixinStandardHelpOptions(true)
         .version("descent 0.1.0");
     spec.usageMessage().description(
-        "Distributed gradient descent for linear models on Apache Spark.");
+        "Distributed gradient descent for linear models on Apache Spark.")
+        .footer("", ExitCodes.CONTRACT);
     CommandLine root = new CommandLine(spec);
     root.addSubcommand("train", new CommandLine(TrainCommand.spec()));
     root.addSubcommand("predict", new CommandLine(PredictCommand.spec()));
     root.addSubcommand("evaluate", new CommandLine(EvaluateCommand.spec()));
     root.addSubcommand("bench", new CommandLine(BenchCommand.spec()));
+    root.addSubcommand("check", new CommandLine(CheckCommand.spec()));
+    root.addSubcommand("promote", new CommandLine(PromoteCommand.spec()));
     // A flag given twice takes its last value, so wrapper scripts can append overrides.
     root.setOverwrittenOptionsAllowed(true);
     return root;

@@ -8,10 +8,10 @@ import io.descent.predict.input.ScoringInput;
 import org.apache.spark.sql.SparkSession;
 
 /** An input opened to be scored by a model: read with its feature count and its feature hashing. */
-final class ModelInput {
+public final class ModelInput {
   private ModelInput() {}
 
-  static ScoringInput open(SparkSession spark, LinearModel model, InputSpec input,
+  public static ScoringInput open(SparkSession spark, LinearModel model, InputSpec input,
       LabelMapping knownLabels) {
     // Models trained with --hash-features before model.json kept the hashing record only what
     // the run saw, not the label column: their rows cannot be hashed again with certainty.

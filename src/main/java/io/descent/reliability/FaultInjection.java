@@ -2,6 +2,7 @@ package io.descent.reliability;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 
@@ -14,11 +15,27 @@ import org.apache.spark.TaskContext;
  */
 public final class FaultInjection {
   public static final String KEY = "spark.descent.test.failPartitionAtPass";
+  /**
+   * Driver-side: with {@value #HALT_KEY}{@code =POINT} (a Spark conf, or the same -D system
+   * property), the driver halts at the named point as a kill -9 would stop it: no shutdown
+   * hook, no finally block. Points: {@code promote.beforeSwitch} (promotion.json written,
+   * latest not yet switched).
+   */
+  public static final String HALT_KEY = "spark.descent.test.haltAt";
 
   /** First attempts seen per partition, in this JVM. */
   private static final ConcurrentHashMap<Integer, AtomicInteger> PASSES = new ConcurrentHashMap<>();
 
   private FaultInjection() {}
+
+  /** Halts this JVM (exit 137, as after SIGKILL) when {@code point} is the one asked for. */
+  public static void haltAt(SparkConf conf, String point) {
+    if (point.equals(conf.get(HALT_KEY, null))) {
+      System.err.println("descent fault injection: halting at " + point);
+      System.err.flush();
+      Runtime.getRuntime().halt(137);
+    }
+  }
 
   /** Called at the start of a partition's gradient pass, on the executor. */
   public static void beforePass() {

@@ -289,6 +289,11 @@ public final class Trainer {
       t.put("validationRows", holdout.numRows());
     }
     t.put("config", chosen.toJson());
+    t.put("software", Software.current().toJson());
+    Map<String, Object> profile = ProfileRecord.of(data, config.input());
+    if (profile != null) {
+      t.put("dataProfile", profile);
+    }
     LinearModel model = new LinearModel(config.model().loss(), setup.layout(), path.params(),
         data.labels(), t, data.hashing() == null ? null : data.hashing().scheme(),
         data.columns());
@@ -440,6 +445,10 @@ public final class Trainer {
     }
     t.put("config", config.toJson());
     t.put("software", Software.current().toJson());
+    Map<String, Object> profile = ProfileRecord.of(data, config.input());
+    if (profile != null) {
+      t.put("dataProfile", profile);
+    }
     return t;
   }
 

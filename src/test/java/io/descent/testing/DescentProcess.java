@@ -49,14 +49,24 @@ public final class DescentProcess implements AutoCloseable {
 
   /** The same with this -Xmx, as DESCENT_DRIVER_MEMORY gives bin/descent. */
   public static DescentProcess startWithHeap(String heap, String... args) {
-    return startMain(heap, "io.descent.cli.Main", args);
+    return startWithOptions(List.of("-Xmx" + heap), args);
+  }
+
+  /** With these JVM options (e.g. -Xmx, -D of a test switch) before the project's own. */
+  public static DescentProcess startWithOptions(List<String> options, String... args) {
+    return startMain(options, "io.descent.cli.Main", args);
   }
 
   /** Any main class of the test classpath in a JVM of its own (a new JVM reading what this one saved). */
   public static DescentProcess startMain(String heap, String mainClass, String... args) {
+    return startMain(List.of("-Xmx" + heap), mainClass, args);
+  }
+
+  private static DescentProcess startMain(List<String> options, String mainClass,
+      String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + heap);
+    cmd.addAll(options);
     cmd.addAll(jvmOptions());
     cmd.add("-Dlog4j2.configurationFile=" + Paths.get("conf/log4j2.properties").toAbsolutePath());
     cmd.add("-cp");

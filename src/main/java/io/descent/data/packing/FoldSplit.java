@@ -70,7 +70,7 @@ public final class FoldSplit {
     TrainingData folded = new TrainingData(blocks, data.numPartitions(), data.numRows(),
         data.numFeatures(), weightSum, data.labels(), bytes, data.fingerprint(), data.skipped())
         .withHashing(data.hashing()).withFeatureCountOrigin(data::featureCountOrigin)
-        .withColumns(data.columns());
+        .withColumns(data.columns()).withProfile(data.profile());
     data.release();
     return new Folds(folded, rows, weights);
   }

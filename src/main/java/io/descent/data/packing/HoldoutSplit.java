@@ -78,7 +78,7 @@ public final class HoldoutSplit {
     return new TrainingData(blocks, data.numPartitions(), rows, data.numFeatures(), weightSum,
         data.labels(), bytes, data.fingerprint(), data.skipped()).withHashing(data.hashing())
         .withFeatureCountOrigin(data::featureCountOrigin)
-        .withColumns(data.columns());
+        .withColumns(data.columns()).withProfile(data.profile());
   }
 
   /** Copies the rows of one side of the split, block by block. */

@@ -3,6 +3,7 @@ package io.descent.data.packing;
 import io.descent.block.Block;
 import io.descent.block.BlockLayout;
 import io.descent.block.FeaturePrecision;
+import io.descent.block.LabelKind;
 import io.descent.data.diagnostics.InputChangedException;
 import io.descent.data.diagnostics.ProblemReporter;
 import io.descent.data.diagnostics.ScanSummary;
@@ -11,7 +12,10 @@ import io.descent.data.labels.LabelMapping;
 import io.descent.data.source.InputFiles;
 import io.descent.data.source.InputFingerprint;
 import io.descent.data.source.SourceFrame;
+import io.descent.profile.DataProfile;
+import io.descent.profile.PartitionProfile;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -20,8 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The load's last Spark job: reads the input again as chunks keyed by global row index,
  * shuffles each chunk to the partition whose index range holds it, re-cuts the rows into
- * blocks there, persists the blocks and, in the same action, sums their totals in partition
- * order.
+ * blocks there, persists the blocks and, in the same action, sums their totals and merges
+ * their data profile in partition order.
  */
 public final class PackingJob {
   /** The shuffle sorts chunks by the global index of their first row. */
@@ -54,9 +58,10 @@ public final class PackingJob {
             rowsPerBlock, precision), false);
     blocks.setName("descent blocks of " + files.display());
     blocks.persist(level);
-    List<PackStats> stats;
+    List<ProfiledStats.Partition> stats;
+    boolean classLabels = mapping.kind() != LabelKind.REAL;
     try {
-      stats = blocks.mapPartitions(PackStats::of).collect();
+      stats = blocks.mapPartitions(new ProfiledStats(classLabels)).collect();
     } catch (Exception e) {
       blocks.unpersist(false);
       throw reporter.packFailure(e);
@@ -64,10 +69,12 @@ public final class PackingJob {
     long rows = 0;
     double weightSum = 0;
     long bytes = 0;
-    for (PackStats s : stats) {
-      rows += s.rows();
-      weightSum += s.weightSum();
-      bytes += s.arrayBytes();
+    List<PartitionProfile> profiles = new ArrayList<>();
+    for (ProfiledStats.Partition p : stats) {
+      rows += p.stats().rows();
+      weightSum += p.stats().weightSum();
+      bytes += p.stats().arrayBytes();
+      profiles.add(p.profile());
     }
     if (rows != scan.rows) {
       blocks.unpersist(false);
@@ -75,6 +82,7 @@ public final class PackingJob {
     }
     InputFingerprint fingerprint = new InputFingerprint(files.fingerprintEntries(), rows);
     return new TrainingData(blocks, numPartitions, rows, numFeatures, weightSum, mapping, bytes,
-        fingerprint, skipped);
+        fingerprint, skipped).withProfile(
+            DataProfile.merge(profiles, classLabels, DataProfile.LISTED_FEATURES));
   }
 }

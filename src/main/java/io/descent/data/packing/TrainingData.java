@@ -5,6 +5,7 @@ import io.descent.data.diagnostics.SkippedRecords;
 import io.descent.data.hashing.HashingReport;
 import io.descent.data.labels.LabelMapping;
 import io.descent.data.source.InputFingerprint;
+import io.descent.profile.DataProfile;
 import java.util.function.Supplier;
 import io.descent.data.source.NamedColumns;
 import org.apache.spark.api.java.JavaRDD;
@@ -25,6 +26,7 @@ public final class TrainingData {
   private Supplier<String> featureCountOrigin = () -> null;
   private NamedColumns columns;
   private String notice;
+  private DataProfile profile;
 
   public TrainingData(JavaRDD<Block> blocks, int numPartitions, long numRows, int numFeatures,
       double weightSum, LabelMapping labels, long arrayBytes, InputFingerprint fingerprint) {
@@ -133,6 +135,17 @@ public final class TrainingData {
   /** This data, with the reader's notice (set once, by the loader). */
   public TrainingData withNotice(String text) {
     this.notice = text;
+    return this;
+  }
+
+  /** What the data looked like, gathered while packing; null when it was not (DataFrames). */
+  public DataProfile profile() {
+    return profile;
+  }
+
+  /** This data, with its profile (set once, by the packing job or the holdout split). */
+  public TrainingData withProfile(DataProfile p) {
+    this.profile = p;
     return this;
   }
 
