@@ -11,6 +11,8 @@ import io.descent.loss.LossKind;
 import io.descent.model.LinearModel;
 import io.descent.report.IterationRecord;
 import io.descent.train.Trainer;
+import io.descent.data.packing.FoldSplit;
+import io.descent.report.PathPoint;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -93,6 +95,11 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   private final Param<String> stepSchedule;
   private final DoubleParam stepDecay;
   private final DoubleParam momentum;
+  private final IntParam regPath;
+  private final Param<String> regMinRatio;
+  private final Param<String> regValues;
+  private final IntParam numFolds;
+  private final Param<String> selection;
 
   public DescentEstimator() {
     this(Identifiable$.MODULE$.randomUID("descent"));
@@ -136,6 +143,11 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
     momentum = doubleSetting("momentum", "momentum");
     checkpointDir = stringSetting("checkpointDir", "checkpoint-dir");
     checkpointInterval = intSetting("checkpointInterval", "checkpoint-every");
+    regPath = intSetting("regPath", "reg-path");
+    regMinRatio = stringSetting("regMinRatio", "reg-min-ratio");
+    regValues = stringSetting("regValues", "reg-values");
+    numFolds = intSetting("numFolds", "folds");
+    selection = stringSetting("selection", "select");
   }
 
   private Param<String> stringSetting(String name, String key) {
@@ -226,6 +238,9 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
         config.input().numFeatures(), config.solver().partitions(), config.input().blockBytes(),
         StorageLevel.MEMORY_AND_DISK(),
         FeaturePrecision.named(config.input().featurePrecision()));
+    if (config.path().active()) {
+      return fitPath(dataset, config, data);
+    }
     try {
       PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
       LinearModel warm = isDefined(initialModel) ? getOrDefault(initialModel).linearModel() : null;
@@ -233,6 +248,42 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
       DescentModel model = copyValues(new DescentModel(uid, fit.model()), ParamMap.empty());
       model.setParent(this);
       return model.setSummary(summary(model, fit, dataset.toDF()));
+    } finally {
+      data.release();
+    }
+  }
+
+  /**
+   * A regularization path (and cross-validation) in one fit, as {@code descent train
+   * --reg-path}: the chosen λ's all-rows model, its summary carrying the path.
+   */
+  private DescentModel fitPath(Dataset<?> dataset, TrainConfig config, TrainingData loaded) {
+    TrainingData data = loaded;
+    try {
+      FoldSplit.Folds folds = null;
+      if (config.path().folds() > 0) {
+        folds = FoldSplit.split(data, config.path().folds(), config.solver().seed(),
+            StorageLevel.MEMORY_AND_DISK());
+        data = folds.data();
+      }
+      PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+      Trainer.PathFit fit =
+          new Trainer(dataset.sparkSession(), config, quiet).fitPathCheckpointed(data, folds);
+      DescentModel model = copyValues(new DescentModel(uid, fit.model()), ParamMap.empty());
+      model.setParent(this);
+      List<IterationRecord> history = fit.history();
+      double[] objectives = new double[history.size()];
+      for (int i = 0; i < objectives.length; i++) {
+        objectives[i] = history.get(i).objective();
+      }
+      PathPoint chosen = fit.points().get(fit.path().chosen());
+      boolean binary = model.isClassifier() && model.numClasses() == 2
+          && !model.getOrDefault(model.rawPredictionCol()).isEmpty();
+      return model.setSummary(new DescentTrainingSummary(objectives, chosen.iterations(),
+          chosen.stopReason(), binary ? model.transform(dataset.toDF()) : null,
+          model.getOrDefault(model.labelCol()), model.getOrDefault(model.rawPredictionCol()),
+          binary ? fit.model().labels().originalValues()[1] : Double.NaN)
+          .withPath(fit.points(), fit.chosenLambda()));
     } finally {
       data.release();
     }
@@ -372,4 +423,25 @@ public final class DescentEstimator extends Estimator<DescentModel> implements D
   public DescentEstimator setStepSchedule(String v) { set(stepSchedule, v); return this; }
   public DescentEstimator setStepDecay(double v) { set(stepDecay, v); return this; }
   public DescentEstimator setMomentum(double v) { set(momentum, v); return this; }
+
+  // The regularization path and its cross-validation (descent train --reg-path …).
+  public IntParam regPath() { return regPath; }
+  public Param<String> regMinRatio() { return regMinRatio; }
+  public Param<String> regValues() { return regValues; }
+  public IntParam numFolds() { return numFolds; }
+  public Param<String> selection() { return selection; }
+  public DescentEstimator setRegPath(int v) { set(regPath, v); return this; }
+  public DescentEstimator setRegMinRatio(double v) { set(regMinRatio, Double.toString(v)); return this; }
+  /** The path's λ values (any order; fitted largest first). */
+  public DescentEstimator setRegValues(double... v) {
+    StringBuilder b = new StringBuilder();
+    for (double x : v) {
+      b.append(b.length() == 0 ? "" : ",").append(x);
+    }
+    set(regValues, b.toString());
+    return this;
+  }
+  public DescentEstimator setNumFolds(int v) { set(numFolds, v); return this; }
+  /** min or one-se. */
+  public DescentEstimator setSelection(String v) { set(selection, v); return this; }
 }

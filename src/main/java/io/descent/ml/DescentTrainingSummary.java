@@ -33,6 +33,9 @@ public final class DescentTrainingSummary implements Serializable {
   private final String rawPredictionCol;
   private final double positiveLabel;
   private transient BinaryClassificationMetrics metrics;
+  /** A regularization path's points (regPath, regValues or numFolds set), else null. */
+  private java.util.List<io.descent.report.PathPoint> path;
+  private double chosenRegParam = Double.NaN;
 
   DescentTrainingSummary(double[] objectiveHistory, int totalIterations, String stopReason,
       Dataset<Row> predictions, String labelCol, String rawPredictionCol, double positiveLabel) {
@@ -43,6 +46,37 @@ public final class DescentTrainingSummary implements Serializable {
     this.labelCol = labelCol;
     this.rawPredictionCol = rawPredictionCol;
     this.positiveLabel = positiveLabel;
+  }
+
+  /** This summary with the path it came from: the chosen λ's model is the fitted one. */
+  DescentTrainingSummary withPath(java.util.List<io.descent.report.PathPoint> points,
+      double chosen) {
+    this.path = java.util.List.copyOf(points);
+    this.chosenRegParam = chosen;
+    return this;
+  }
+
+  /** Whether the fit was a regularization path (regPath, regValues or numFolds set). */
+  public boolean hasPath() {
+    return path != null;
+  }
+
+  /**
+   * Every λ of the path, largest first: λ, the mean cross-validated (or held-out) loss and
+   * its standard error, the metric, and the all-rows model's objective, non-zeros,
+   * iterations and passes — path.json's records.
+   */
+  public java.util.List<io.descent.report.PathPoint> regularizationPath() {
+    if (path == null) {
+      throw new IllegalStateException("no path: set regPath, regValues or numFolds to fit one");
+    }
+    return path;
+  }
+
+  /** The λ (regParam) the path chose; the fitted model is its all-rows model. */
+  public double chosenRegParam() {
+    regularizationPath();
+    return chosenRegParam;
   }
 
   public double[] objectiveHistory() {

@@ -56,9 +56,9 @@ import org.apache.hadoop.conf.Configuration;
  * iteration it reached. Each model's iterates depend on its own passes only, so a resumed
  * path ends bit-identical.
  */
-final class PathRun {
+public final class PathRun {
   /** The path's outcome: every λ's point, the chosen one, and its all-rows model. */
-  record Result(double[] lambdas, List<PathPoint> points, int chosen, String chosenBy,
+  public record Result(double[] lambdas, List<PathPoint> points, int chosen, String chosenBy,
       double[] params, List<IterationRecord> history, double gradientNorm, long jobs,
       List<double[]> solutions) {}
 

@@ -258,6 +258,71 @@ public final class Trainer {
    */
   private TrainingResult trainPath(ModelStore models, TrainingData data, FoldSplit.Folds folds,
       TrainingData holdout, CheckpointStore checkpoints, long started) {
+    PathFit fit = fitPath(data, folds, holdout, checkpoints);
+    PathRun.Result path = fit.path();
+    PathPoint point = path.points().get(path.chosen());
+    LinearModel model = fit.model();
+    double lambda = path.lambdas()[path.chosen()];
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("data", config.input().data());
+    summary.put("rows", data.numRows());
+    summary.put("features", data.numFeatures());
+    summary.put("loss", config.model().loss().cliName());
+    summary.put("optimizer", config.solver().optimizer());
+    summary.put("lambda", lambda);
+    summary.put("iterations", point.iterations());
+    summary.put("stopReason", point.stopReason());
+    summary.put("objective", point.objective());
+    summary.put("seconds", seconds);
+    summary.put("jobs", path.jobs());
+    byte[] metrics = MetricsJson.render(path.history(), List.of(), summary);
+    double[][] coefficients = new double[path.solutions().size()][];
+    for (int i = 0; i < coefficients.length; i++) {
+      coefficients[i] = coefficientsOf(path.solutions().get(i), model.layout());
+    }
+    byte[] report = ReportHtml.render(summary, path.history(), List.of(),
+        PathCharts.plots(path.points(), coefficients, path.chosen()));
+    models.write(config.run().output(), model, metrics,
+        Map.of(ModelStore.REPORT_HTML, report, PathJson.FILE, PathJson.render(path, config.path())),
+        tmp -> MllibExport.save(model, spark.sparkContext(),
+            new Path(tmp, MllibExport.DIRECTORY).toString()),
+        config.run().overwrite());
+    log.printf("path: %d values of λ, %d Spark jobs in all, %.1f s%n", path.lambdas().length,
+        path.jobs(), seconds);
+    log.println("model written to " + config.run().output());
+    return new TrainingResult(model, path.history(),
+        StopReason.fromText(point.stopReason()), data.numRows(), seconds);
+  }
+
+  /** {@link #fitPath} with the configuration's checkpoint directory (the estimator's entry). */
+  public PathFit fitPathCheckpointed(TrainingData data, FoldSplit.Folds folds) {
+    return GuardedRun.withCheckpoints(spark.sparkContext().hadoopConfiguration(), config, log,
+        checkpoints -> fitPath(data, folds, null, checkpoints));
+  }
+
+  /** A path's outcome and the chosen λ's all-rows model. */
+  public record PathFit(LinearModel model, PathRun.Result path) {
+    public List<PathPoint> points() {
+      return path.points();
+    }
+
+    public double chosenLambda() {
+      return path.lambdas()[path.chosen()];
+    }
+
+    public List<IterationRecord> history() {
+      return path.history();
+    }
+  }
+
+  /**
+   * Fits the configured path on loaded data ({@code folds}: how {@code data} was split, or
+   * null; {@code holdout} may be null) and builds the chosen λ's model. Writes nothing but
+   * checkpoints.
+   */
+  public PathFit fitPath(TrainingData data, FoldSplit.Folds folds, TrainingData holdout,
+      CheckpointStore checkpoints) {
     Setup setup = prepare(data, holdout);
     PathRun.Result path;
     try {
@@ -297,36 +362,7 @@ public final class Trainer {
     LinearModel model = new LinearModel(config.model().loss(), setup.layout(), path.params(),
         data.labels(), t, data.hashing() == null ? null : data.hashing().scheme(),
         data.columns());
-    double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("data", config.input().data());
-    summary.put("rows", data.numRows());
-    summary.put("features", data.numFeatures());
-    summary.put("loss", config.model().loss().cliName());
-    summary.put("optimizer", config.solver().optimizer());
-    summary.put("lambda", lambda);
-    summary.put("iterations", point.iterations());
-    summary.put("stopReason", point.stopReason());
-    summary.put("objective", point.objective());
-    summary.put("seconds", seconds);
-    summary.put("jobs", path.jobs());
-    byte[] metrics = MetricsJson.render(path.history(), List.of(), summary);
-    double[][] coefficients = new double[path.solutions().size()][];
-    for (int i = 0; i < coefficients.length; i++) {
-      coefficients[i] = coefficientsOf(path.solutions().get(i), setup.layout());
-    }
-    byte[] report = ReportHtml.render(summary, path.history(), List.of(),
-        PathCharts.plots(path.points(), coefficients, path.chosen()));
-    models.write(config.run().output(), model, metrics,
-        Map.of(ModelStore.REPORT_HTML, report, PathJson.FILE, PathJson.render(path, config.path())),
-        tmp -> MllibExport.save(model, spark.sparkContext(),
-            new Path(tmp, MllibExport.DIRECTORY).toString()),
-        config.run().overwrite());
-    log.printf("path: %d values of λ, %d Spark jobs in all, %.1f s%n", path.lambdas().length,
-        path.jobs(), seconds);
-    log.println("model written to " + config.run().output());
-    return new TrainingResult(model, path.history(),
-        StopReason.fromText(point.stopReason()), data.numRows(), seconds);
+    return new PathFit(model, path);
   }
 
   /** The coefficients of parameters {@code x}, without the intercepts. */
