@@ -18,9 +18,16 @@
 # pod status spark-submit prints.
 #
 # Usage: MASTER=k8s://https://api:6443 DESCENT_IMAGE=registry/descent:0.1.0 \
-#          deploy/submit-k8s.sh --data s3a://bucket/train --loss logistic --output s3a://bucket/models/m1
+#          deploy/submit-k8s.sh [--dry-run] --data s3a://bucket/train --loss logistic --output s3a://bucket/models/m1
+#   --dry-run  prints the kubectl and spark-submit commands, one a line, shell-quoted, and runs
+#              neither (no cluster, kubectl or Spark needed)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dry_run=false
+if [ "${1:-}" = --dry-run ]; then
+  dry_run=true
+  shift
+fi
 DESCENT_JAR="${DESCENT_JAR:-local:///opt/descent/descent-app.jar}"
 # shellcheck source=deploy/common.sh
 source "$here/common.sh"
@@ -33,22 +40,35 @@ esac
 namespace="${DESCENT_NAMESPACE:-default}"
 kubectl="${KUBECTL:-kubectl}"
 
+configmap=("$kubectl" -n "$namespace" create configmap descent-conf
+  --from-file=descent.properties="$DESCENT_CONF" --dry-run=client -o yaml)
+apply=("$kubectl" -n "$namespace" apply -f -)
+SUBMIT+=(--master "$MASTER" --deploy-mode cluster
+  --conf spark.kubernetes.namespace="$namespace"
+  --conf spark.kubernetes.container.image="$DESCENT_IMAGE"
+  --conf spark.kubernetes.authenticate.driver.serviceAccountName="${DESCENT_SERVICE_ACCOUNT:-spark}"
+  --conf spark.executor.instances="${DESCENT_NUM_EXECUTORS:-2}"
+  --conf spark.kubernetes.driver.podTemplateFile="$here/k8s/pod-template.yaml"
+  --conf spark.kubernetes.submission.waitAppCompletion=true
+  "$DESCENT_JAR" train --conf /opt/descent/conf/descent.properties "$@")
+
+if [ "$dry_run" = true ]; then
+  printf '%q ' "${configmap[@]}"
+  printf '| '
+  printf '%q ' "${apply[@]}"
+  printf '\n'
+  printf '%q ' "${SUBMIT[@]}"
+  printf '\n'
+  exit 0
+fi
+
 # Create or replace the ConfigMap with this run's settings.
-"$kubectl" -n "$namespace" create configmap descent-conf \
-  --from-file=descent.properties="$DESCENT_CONF" --dry-run=client -o yaml |
-  "$kubectl" -n "$namespace" apply -f -
+"${configmap[@]}" | "${apply[@]}"
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
-"${SUBMIT[@]}" --master "$MASTER" --deploy-mode cluster \
-  --conf spark.kubernetes.namespace="$namespace" \
-  --conf spark.kubernetes.container.image="$DESCENT_IMAGE" \
-  --conf spark.kubernetes.authenticate.driver.serviceAccountName="${DESCENT_SERVICE_ACCOUNT:-spark}" \
-  --conf spark.executor.instances="${DESCENT_NUM_EXECUTORS:-2}" \
-  --conf spark.kubernetes.driver.podTemplateFile="$here/k8s/pod-template.yaml" \
-  --conf spark.kubernetes.submission.waitAppCompletion=true \
-  "$DESCENT_JAR" train --conf /opt/descent/conf/descent.properties "$@" 2>&1 | tee "$log"
+"${SUBMIT[@]}" 2>&1 | tee "$log"
 submitted="${PIPESTATUS[0]}"
 set -e
 [ "$submitted" -eq 0 ] || exit "$submitted"

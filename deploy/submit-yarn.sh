@@ -3,12 +3,19 @@
 #   client   the driver runs here: the settings file is read here, the exit code is Descent's
 #            (0 done, 2 bad input, 3 diverged, 4 other failure). For scheduled runs.
 #   cluster  the driver runs in the ApplicationMaster's container: the settings file is shipped
-#            with --files and read from the container's working directory. spark-submit then
-#            exits 1 for every failure (see the application's diagnostics for Descent's message),
-#            and YARN starts a failed driver again (spark.yarn.maxAppAttempts, default 2), which
-#            resumes from --checkpoint-dir when one is given.
+#            with --files and read from the container's working directory. YARN starts a failed
+#            driver again (spark.yarn.maxAppAttempts, default 2), which resumes from
+#            --checkpoint-dir when one is given. spark-submit exits 1 for every failure, so the
+#            driver writes Descent's exit code to a file on the default file system (one line,
+#            DESCENT_EXIT_CODE_DIR/<name>-<time>-<pid>), which this script reads with HADOOP_FS
+#            once the application has ended, removes, and exits with: 0, 2, 3 or 4 as in client
+#            mode. Without that file (the last attempt was killed, HADOOP_FS failed) the exit
+#            code is spark-submit's own.
 #
 #   HADOOP_CONF_DIR or YARN_CONF_DIR   the cluster's client configuration (required by spark-submit)
+#   DESCENT_EXIT_CODE_DIR  cluster mode: folder of the exit-code files; default .descent/exit-codes
+#                          (relative: in the user's home directory, e.g. hdfs:///user/<name>/...)
+#   HADOOP_FS              cluster mode: file system shell to read that file; default "hdfs dfs"
 #   DESCENT_NUM_EXECUTORS  --num-executors, with dynamic allocation off: the data is cached on the
 #                          executors, and one that joins later holds none of it
 #   DESCENT_QUEUE          --queue
@@ -34,12 +41,27 @@ fi
 if [ -n "${DESCENT_QUEUE:-}" ]; then
   SUBMIT+=(--queue "$DESCENT_QUEUE")
 fi
-if [ "$mode" = cluster ]; then
-  SUBMIT+=(--files "$DESCENT_CONF#descent.properties")
-  settings=descent.properties
-else
-  settings="$DESCENT_CONF"
+if [ "$mode" = client ]; then
+  exec "${SUBMIT[@]}" --master yarn --deploy-mode client \
+    "$DESCENT_JAR" train --conf "$DESCENT_CONF" "$@"
 fi
 
-exec "${SUBMIT[@]}" --master yarn --deploy-mode "$mode" \
-  "$DESCENT_JAR" train --conf "$settings" "$@"
+exit_file="${DESCENT_EXIT_CODE_DIR:-.descent/exit-codes}/${DESCENT_NAME:-descent-train}-$(date -u +%Y%m%dT%H%M%SZ)-$$"
+read -r -a hadoop_fs <<< "${HADOOP_FS:-hdfs dfs}"
+set +e
+"${SUBMIT[@]}" --master yarn --deploy-mode cluster \
+  --files "$DESCENT_CONF#descent.properties" \
+  --conf "spark.yarn.appMasterEnv.DESCENT_EXIT_CODE_FILE=$exit_file" \
+  "$DESCENT_JAR" train --conf descent.properties "$@"
+submitted=$?
+code="$("${hadoop_fs[@]}" -cat "$exit_file" 2> /dev/null | head -1 | tr -dc '0-9')"
+"${hadoop_fs[@]}" -rm -f -skipTrash "$exit_file" > /dev/null 2>&1
+set -e
+if [ -z "$code" ]; then
+  echo "$(basename "$0"): no exit code from the driver in $exit_file: exit $submitted (spark-submit's)" >&2
+  exit "$submitted"
+fi
+if [ "$code" -ne "$submitted" ]; then
+  echo "$(basename "$0"): spark-submit exited $submitted; the driver's exit code is $code" >&2
+fi
+exit "$code"

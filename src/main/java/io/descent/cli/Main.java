@@ -20,7 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err, null));
+    ProcessEnd.exit(execute(args, System.out, System.err, null));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +30,10 @@ import org.apache.hadoop.fs.Path;
  * (atomic on HDFS and local file systems), holding the owner's identity. The owner touches
  * it every {@link #HEARTBEAT_SECONDS}; a lock is stale, and taken over, when its owner ran on
  * this host and its process is gone, or when it was not touched for {@code staleAfter}
- * (an owner on another host that died). Any other lock is busy: the run stops (exit 4, so a
- * scheduler retries later) naming the owner and the lock file.
+ * (an owner on another host that died), or when its owner was an earlier attempt of the YARN
+ * application this run is an attempt of (YARN restarted the driver, maybe on another host).
+ * Any other lock is busy: the run stops (exit 4, so a scheduler retries later) naming the owner
+ * and the lock file.
  */
 public final class DirectoryLock implements AutoCloseable {
   public static final long HEARTBEAT_SECONDS = 30;
@@ -74,12 +77,19 @@ public final class DirectoryLock implements AutoCloseable {
 
   static DirectoryLock acquire(Configuration conf, String dir, String flag, String command,
       Consumer<String> warn, long staleAfterMillis) {
+    return acquire(conf, dir, flag, command, warn, staleAfterMillis,
+        YarnAttempt.ofContainer(System.getenv("CONTAINER_ID")));
+  }
+
+  /** The same, run in the YARN application attempt {@code yarn} (or in none). */
+  static DirectoryLock acquire(Configuration conf, String dir, String flag, String command,
+      Consumer<String> warn, long staleAfterMillis, Optional<YarnAttempt> yarn) {
     Path target = new Path(dir);
     try {
       FileSystem fs = target.getFileSystem(conf);
       Path file = lockFile(fs.makeQualified(target));
       List<Path> created = createParents(fs, file.getParent());
-      Map<String, Object> me = identity(command);
+      Map<String, Object> me = identity(command, yarn);
       try {
         for (int attempt = 0; ; attempt++) {
           if (tryCreate(fs, file, me)) {
@@ -89,7 +99,7 @@ public final class DirectoryLock implements AutoCloseable {
           if (holder == null) {
             continue; // released between our create and our read: try again
           }
-          String stale = holder.staleReason(staleAfterMillis);
+          String stale = holder.staleReason(staleAfterMillis, yarn);
           if (stale == null || attempt > 0 || !takeOver(fs, file, holder)) {
             throw new DescentException(ExitCodes.FAILURE, flag + ": " + dir
                 + " is in use by another run (" + holder.describe() + "; lock file " + file
@@ -166,13 +176,14 @@ public final class DirectoryLock implements AutoCloseable {
     return true;
   }
 
-  private static Map<String, Object> identity(String command) {
+  private static Map<String, Object> identity(String command, Optional<YarnAttempt> yarn) {
     Map<String, Object> me = new LinkedHashMap<>();
     me.put("run", UUID.randomUUID().toString());
     me.put("command", command);
     me.put("host", hostName());
     me.put("pid", ProcessHandle.current().pid());
     me.put("started", Instant.now().toString());
+    yarn.ifPresent(a -> me.put("yarnAttempt", a.toString()));
     return me;
   }
 
@@ -234,7 +245,11 @@ public final class DirectoryLock implements AutoCloseable {
     }
 
     /** Why the owner is surely gone, or null while it may be alive. */
-    String staleReason(long staleAfterMillis) {
+    String staleReason(long staleAfterMillis, Optional<YarnAttempt> mine) {
+      Optional<YarnAttempt> theirs = YarnAttempt.parse(fields.get("yarnAttempt"));
+      if (mine.isPresent() && theirs.isPresent() && mine.get().follows(theirs.get())) {
+        return "it was YARN's " + theirs.get() + ", which has ended: this is " + mine.get();
+      }
       Object pid = fields.get("pid");
       if (hostName().equals(fields.get("host")) && pid instanceof Number) {
         boolean alive = ProcessHandle.of(((Number) pid).longValue())

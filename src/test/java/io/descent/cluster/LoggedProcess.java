@@ -135,6 +135,15 @@ final class LoggedProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Closes the process's standard input: the end-of-input signal of a daemon that waits for it. */
+  void closeInput() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException ignored) {
+      // Already closed, or the process is gone.
+    }
+  }
+
   /** SIGKILL for the process and everything it started: no shutdown hook runs, as when a node dies. */
   void kill() {
     List<ProcessHandle> descendants = process.descendants().collect(Collectors.toList());

@@ -84,15 +84,37 @@ final class SparkHome {
    * (Spark's Java 17 list plus {@link #extraJavaOptions()} as spark.driver.extraJavaOptions).
    */
   List<String> java(String heap, String mainClass, List<String> args) {
+    return java(heap, home.resolve("conf") + "/:" + home.resolve("jars") + "/*", mainClass, args);
+  }
+
+  /** The same JVM options with another classpath (the test classpath, for the Hadoop daemons). */
+  static List<String> java(String heap, String classpath, String mainClass, List<String> args) {
+    return java(heap, List.of(), classpath, mainClass, args);
+  }
+
+  /** The same with more JVM options. */
+  static List<String> java(String heap, List<String> options, String classpath, String mainClass,
+      List<String> args) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(javaHome().resolve("bin").resolve("java").toString());
     cmd.add("-Xmx" + heap);
     cmd.addAll(jvmOptions());
+    cmd.addAll(options);
     cmd.add("-cp");
-    cmd.add(home.resolve("conf") + "/:" + home.resolve("jars") + "/*");
+    cmd.add(classpath);
     cmd.add(mainClass);
     cmd.addAll(args);
     return cmd;
+  }
+
+  /** The JDK running the tests: every JVM the tests start (and JAVA_HOME of the scripts). */
+  static Path javaHome() {
+    return Paths.get(System.getProperty("java.home"));
+  }
+
+  /** Scripts that stand in for a Spark or Hadoop installation's bin/ (src/test/scripts). */
+  static Path script(String name) {
+    return Paths.get("src", "test", "scripts", name).toAbsolutePath();
   }
 
   /**

@@ -7,11 +7,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A Spark standalone cluster on loopback: one Master and N Workers of one core each, every
+ * A Spark standalone cluster, on loopback or on separate network hosts ({@link Placement}): one Master and N Workers of one core each, every
  * one a JVM of its own, as sbin/start-master.sh and start-worker.sh would run them. Executors
  * are children of their Worker's process, so a test can kill the executor of one worker.
  */
@@ -31,22 +33,34 @@ final class StandaloneCluster implements AutoCloseable {
   /** Starts the Master, then the Workers (one started before the Master listens waits 5–15 s to retry). */
   static StandaloneCluster start(SparkHome spark, Path dir, int workerCount, Duration timeout)
       throws InterruptedException {
+    return start(spark, dir, workerCount, timeout, Placement.LOOPBACK);
+  }
+
+  /**
+   * The same with each daemon on its host: the Master on "master", Worker i on "worker{i}",
+   * each bound to its host's address (its executors too: they inherit SPARK_LOCAL_IP).
+   */
+  static StandaloneCluster start(SparkHome spark, Path dir, int workerCount, Duration timeout,
+      Placement hosts) throws InterruptedException {
     long t0 = System.nanoTime();
     int port = freePort();
-    String url = "spark://127.0.0.1:" + port;
-    LoggedProcess master = LoggedProcess.start("master",
-        spark.java("512m", "org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
-            "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()))),
-        spark.environment(), dir.resolve("master.log"));
+    String url = "spark://" + hosts.address("master") + ":" + port;
+    LoggedProcess master = LoggedProcess.start("master", hosts.command("master",
+        spark.java("512m", "org.apache.spark.deploy.master.Master", List.of("--host",
+            hosts.address("master"), "--port", String.valueOf(port),
+            "--webui-port", String.valueOf(freePort())))),
+        environment(spark, hosts, "master"), dir.resolve("master.log"));
     StandaloneCluster cluster = new StandaloneCluster(master, url);
     try {
       cluster.await(master, "I have been elected leader", 1, timeout);
       for (int i = 1; i <= workerCount; i++) {
-        cluster.workers.add(LoggedProcess.start("worker" + i,
-            spark.java("512m", "org.apache.spark.deploy.worker.Worker", List.of("--host", "127.0.0.1",
-                "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-                "--work-dir", dir.resolve("work" + i).toString(), url)),
-            spark.environment(), dir.resolve("worker" + i + ".log")));
+        String host = "worker" + i;
+        cluster.workers.add(LoggedProcess.start(host, hosts.command(host,
+            spark.java("512m", "org.apache.spark.deploy.worker.Worker", List.of("--host",
+                hosts.address(host), "--cores", "1", "--memory", "1g",
+                "--webui-port", String.valueOf(freePort()),
+                "--work-dir", dir.resolve("work" + i).toString(), url))),
+            environment(spark, hosts, host), dir.resolve(host + ".log")));
       }
       cluster.await(master, "Registering worker", workerCount, timeout);
     } catch (RuntimeException | Error | InterruptedException e) {
@@ -55,6 +69,12 @@ final class StandaloneCluster implements AutoCloseable {
     }
     cluster.startupSeconds = (System.nanoTime() - t0) / 1e9;
     return cluster;
+  }
+
+  private static Map<String, String> environment(SparkHome spark, Placement hosts, String host) {
+    Map<String, String> env = new HashMap<>(spark.environment());
+    env.put("SPARK_LOCAL_IP", hosts.address(host));
+    return env;
   }
 
   private void await(LoggedProcess p, String text, int count, Duration timeout)

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.descent.testing.CliRun;
 import io.descent.testing.Datasets;
 import io.descent.testing.MiniHdfs;
 import io.descent.testing.ModelFiles;
@@ -42,11 +41,8 @@ import org.junit.jupiter.api.Timeout;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
   private static final Pattern ITER = Pattern.compile("^iter\\s+(\\d+)\\s");
-  private static final int MAX_ITER = 20;
-  /** 2 executors x 1 core: partitions about 2x the cores, as deploy/README.md advises. */
-  private static final List<String> TRAINING = List.of("train", "--loss", "logistic",
-      "--reg", "0.01", "--optimizer", "armijo", "--max-iter", String.valueOf(MAX_ITER),
-      "--tol", "0", "--grad-tol", "0", "--partitions", "4");
+  /** The flags of every run: ClusterRuns.TRAINING, the same as the local reference's. */
+  private static final int MAX_ITER = ClusterRuns.MAX_ITER;
 
   private static Path dir;
   private static SparkHome spark;
@@ -74,12 +70,8 @@ class StandaloneClusterIT {
     data = hdfs.put(a9a, "/data/a9a");
     report("HDFS (1 NameNode + 2 DataNodes) started in %.1f s at %s", seconds(t0), hdfs.uri());
 
-    t0 = System.nanoTime();
-    reference = dir.resolve("local-model");
-    CliRun local = CliRun.of(args("--data", a9a.toString(), "--output", reference.toString()));
-    assertEquals(0, local.exitCode(), local.toString());
-    report("local-mode reference (local[4], 4 partitions) trained in %.1f s, %.4f s/iteration",
-        seconds(t0), secondsPerIteration(ModelFiles.metrics(reference)));
+    reference = ClusterRuns.localReference();
+    report("local-mode reference: %.4f s/iteration", secondsPerIteration(ModelFiles.metrics(reference)));
   }
 
   @AfterAll
@@ -199,9 +191,7 @@ class StandaloneClusterIT {
   }
 
   private static String[] args(String... more) {
-    List<String> all = new ArrayList<>(TRAINING);
-    all.addAll(List.of(more));
-    return all.toArray(new String[0]);
+    return ClusterRuns.train(more);
   }
 
   private static int iteration(String line) {

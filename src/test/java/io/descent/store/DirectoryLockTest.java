@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +83,31 @@ class DirectoryLockTest {
     Path out = tmp.resolve("a/b/model");
     lock(out, 300_000).close();
     assertFalse(Files.exists(tmp.resolve("a")), "no empty directory left behind");
+  }
+
+  /** YARN restarts a failed driver, maybe on another host: the earlier attempt's lock is stale. */
+  @Test
+  void aLaterAttemptOfTheSameYarnApplicationTakesTheLockOver() {
+    Path out = tmp.resolve("model");
+    Optional<YarnAttempt> first = YarnAttempt.ofContainer("container_1796197042170_0003_01_000001");
+    Optional<YarnAttempt> second = YarnAttempt.ofContainer("container_1796197042170_0003_02_000001");
+    Optional<YarnAttempt> otherApp = YarnAttempt.ofContainer("container_1796197042170_0004_02_000001");
+    assertTrue(first.isPresent() && second.isPresent() && otherApp.isPresent());
+    try (DirectoryLock attempt1 = DirectoryLock.acquire(conf, out.toString(), "--output",
+        "descent train", warnings::add, 300_000, first)) {
+      // Alive as far as the host and pid tell (this JVM), so only the YARN rule can free it.
+      assertThrows(DescentException.class, () -> DirectoryLock.acquire(conf, out.toString(),
+          "--output", "descent train", warnings::add, 300_000, otherApp));
+      assertThrows(DescentException.class, () -> DirectoryLock.acquire(conf, out.toString(),
+          "--output", "descent train", warnings::add, 300_000, first));
+      try (DirectoryLock attempt2 = DirectoryLock.acquire(conf, out.toString(), "--output",
+          "descent train", warnings::add, 300_000, second)) {
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("it was YARN's appattempt_1796197042170_0003_000001, "
+            + "which has ended: this is appattempt_1796197042170_0003_000002"), warnings.get(0));
+      }
+    }
+    assertTrue(YarnAttempt.ofContainer(null).isEmpty());
+    assertTrue(YarnAttempt.ofContainer("not-a-container").isEmpty());
   }
 }
