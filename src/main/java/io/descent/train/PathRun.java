@@ -284,11 +284,7 @@ public final class PathRun {
       return Optional.empty();
     }
     CheckpointStore.Stored c = found.get();
-    boolean ours = Resume.configDifference((Map<String, Object>) c.meta().get("config"),
-        Resume.normalized(fingerprint)) == null
-        && input.describeDifference(
-            InputFingerprint.fromJson((Map<String, Object>) c.meta().get("input"))) == null;
-    if (!ours) {
+    if (Resume.difference(c.meta(), fingerprint, input) != null) {
       store.clear();
       return Optional.empty();
     }
@@ -306,12 +302,7 @@ public final class PathRun {
       return PathState.fresh(models, start);
     }
     CheckpointStore.Stored c = found.get();
-    String difference = Resume.configDifference((Map<String, Object>) c.meta().get("config"),
-        Resume.normalized(config.fingerprint()));
-    if (difference == null) {
-      difference = input.describeDifference(
-          InputFingerprint.fromJson((Map<String, Object>) c.meta().get("input")));
-    }
+    String difference = Resume.difference(c.meta(), config.fingerprint(), input);
     if (difference != null) {
       String where = "The path checkpoint in " + config.run().checkpointDir()
           + " belongs to another run: " + difference;
@@ -397,12 +388,8 @@ public final class PathRun {
       metric = v.metric();
     }
     return new PathPoint(lambda, cvLoss, cvLossSe, metricName, metric, metricSe,
-        all.state().value(), nonZeros(x, runnerLayout(runner)), all.state().iteration(), passes,
+        all.state().value(), nonZeros(x, runner.layout()), all.state().iteration(), passes,
         all.stopReason().text());
-  }
-
-  private static ParamLayout runnerLayout(PassRunner runner) {
-    return runner.layout();
   }
 
   /** Coefficients that are not zero (intercepts not counted). */

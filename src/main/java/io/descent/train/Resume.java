@@ -29,13 +29,7 @@ final class Resume {
       return Optional.empty();
     }
     CheckpointStore.Stored c = found.get();
-    Map<String, Object> meta = c.meta();
-    String difference = configDifference((Map<String, Object>) meta.get("config"),
-        normalized(config.fingerprint()));
-    if (difference == null) {
-      difference = input.describeDifference(
-          InputFingerprint.fromJson((Map<String, Object>) meta.get("input")));
-    }
+    String difference = difference(c.meta(), config.fingerprint(), input);
     if (difference != null) {
       String where = "The checkpoint " + CheckpointStore.name(c.iteration()) + " in "
           + config.run().checkpointDir() + " belongs to another run: " + difference;
@@ -47,8 +41,21 @@ final class Resume {
     }
     log.printf("resuming from checkpoint at iteration %d in %s%n", c.iteration(),
         config.run().checkpointDir());
-    return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), meta, c.vectors(),
+    return Optional.of(CheckpointCodec.restore(optimizer, c.iteration(), c.meta(), c.vectors(),
         c.rows()));
+  }
+
+  /**
+   * One sentence naming the first setting, or else the input, in which a checkpoint's
+   * {@code meta} differs from this run's; null when it belongs to this run.
+   */
+  @SuppressWarnings("unchecked")
+  static String difference(Map<String, Object> meta, Map<String, Object> fingerprint,
+      InputFingerprint input) {
+    String difference = configDifference((Map<String, Object>) meta.get("config"),
+        normalized(fingerprint));
+    return difference != null ? difference : input.describeDifference(
+        InputFingerprint.fromJson((Map<String, Object>) meta.get("input")));
   }
 
   /** The JSON round trip turns numbers into the types the stored copy has. */

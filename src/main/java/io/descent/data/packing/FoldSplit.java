@@ -2,13 +2,10 @@ package io.descent.data.packing;
 
 import io.descent.BadInputException;
 import io.descent.block.Block;
-import io.descent.block.BlockBuilder;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -43,8 +40,8 @@ public final class FoldSplit {
       throw new IllegalArgumentException("cross-validation needs 2 or more folds, not " + k);
     }
     IndexRangePartitioner ranges = new IndexRangePartitioner(data.numRows(), data.numPartitions());
-    JavaRDD<Block> blocks = data.blocks().mapPartitionsWithIndex(new GroupRows(ranges, k, seed),
-        true);
+    JavaRDD<Block> blocks = data.blocks().mapPartitionsWithIndex(
+        new RegroupRows(ranges, k, index -> foldOf(seed, index, k), true), true);
     blocks.setName("descent " + k + " folds of " + data.blocks().name());
     blocks.persist(level);
     long[] rows = new long[k];
@@ -67,10 +64,7 @@ public final class FoldSplit {
             + "; every fold needs rows, and rows outside it: use fewer folds");
       }
     }
-    TrainingData folded = new TrainingData(blocks, data.numPartitions(), data.numRows(),
-        data.numFeatures(), weightSum, data.labels(), bytes, data.fingerprint(), data.skipped())
-        .withHashing(data.hashing()).withFeatureCountOrigin(data::featureCountOrigin)
-        .withColumns(data.columns()).withProfile(data.profile());
+    TrainingData folded = data.withBlocks(blocks, data.numRows(), weightSum, bytes);
     data.release();
     return new Folds(folded, rows, weights);
   }
@@ -92,46 +86,6 @@ public final class FoldSplit {
         bytes += b.arrayBytes();
       }
       return List.of(new FoldStats(rows, weights, total, bytes)).iterator();
-    }
-  }
-
-  /** Splits each block into one block per fold, in fold order, rows in input order. */
-  private static final class GroupRows
-      implements Function2<Integer, Iterator<Block>, Iterator<Block>> {
-    private static final long serialVersionUID = 1L;
-
-    private final IndexRangePartitioner ranges;
-    private final int k;
-    private final long seed;
-
-    GroupRows(IndexRangePartitioner ranges, int k, long seed) {
-      this.ranges = ranges;
-      this.k = k;
-      this.seed = seed;
-    }
-
-    @Override
-    public Iterator<Block> call(Integer partition, Iterator<Block> blocks) {
-      long index = ranges.start(partition);
-      List<Block> out = new ArrayList<>();
-      BlockRows rows = new BlockRows();
-      while (blocks.hasNext()) {
-        Block b = blocks.next();
-        BlockBuilder[] parts = new BlockBuilder[k];
-        for (int r = 0; r < b.numRows(); r++, index++) {
-          int f = foldOf(seed, index, k);
-          if (parts[f] == null) {
-            parts[f] = BlockRows.builderLike(b);
-          }
-          rows.copy(b, r, parts[f]);
-        }
-        for (int f = 0; f < k; f++) {
-          if (parts[f] != null) {
-            out.add(parts[f].build().inGroup(f));
-          }
-        }
-      }
-      return out.iterator();
     }
   }
 }

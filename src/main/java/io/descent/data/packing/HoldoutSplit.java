@@ -2,12 +2,7 @@ package io.descent.data.packing;
 
 import io.descent.BadInputException;
 import io.descent.block.Block;
-import io.descent.block.BlockBuilder;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -63,8 +58,8 @@ public final class HoldoutSplit {
 
   private static TrainingData part(TrainingData data, IndexRangePartitioner ranges,
       double fraction, long seed, boolean held, StorageLevel level) {
-    JavaRDD<Block> blocks = data.blocks().mapPartitionsWithIndex(
-        new KeepRows(ranges, fraction, seed, held), true);
+    JavaRDD<Block> blocks = data.blocks().mapPartitionsWithIndex(new RegroupRows(ranges, 1,
+        index -> heldOut(seed, index, fraction) == held ? 0 : -1, false), true);
     blocks.setName((held ? "descent holdout of " : "descent training part of ") + data.blocks().name());
     blocks.persist(level);
     long rows = 0;
@@ -75,47 +70,6 @@ public final class HoldoutSplit {
       weightSum += s.weightSum();
       bytes += s.arrayBytes();
     }
-    return new TrainingData(blocks, data.numPartitions(), rows, data.numFeatures(), weightSum,
-        data.labels(), bytes, data.fingerprint(), data.skipped()).withHashing(data.hashing())
-        .withFeatureCountOrigin(data::featureCountOrigin)
-        .withColumns(data.columns()).withProfile(data.profile());
-  }
-
-  /** Copies the rows of one side of the split, block by block. */
-  private static final class KeepRows
-      implements Function2<Integer, Iterator<Block>, Iterator<Block>> {
-    private static final long serialVersionUID = 1L;
-
-    private final IndexRangePartitioner ranges;
-    private final double fraction;
-    private final long seed;
-    private final boolean held;
-
-    KeepRows(IndexRangePartitioner ranges, double fraction, long seed, boolean held) {
-      this.ranges = ranges;
-      this.fraction = fraction;
-      this.seed = seed;
-      this.held = held;
-    }
-
-    @Override
-    public Iterator<Block> call(Integer partition, Iterator<Block> blocks) {
-      long index = ranges.start(partition);
-      List<Block> out = new ArrayList<>();
-      BlockRows rows = new BlockRows();
-      while (blocks.hasNext()) {
-        Block b = blocks.next();
-        BlockBuilder kept = BlockRows.builderLike(b);
-        for (int r = 0; r < b.numRows(); r++, index++) {
-          if (heldOut(seed, index, fraction) == held) {
-            rows.copy(b, r, kept);
-          }
-        }
-        if (kept.rows() > 0) {
-          out.add(kept.build());
-        }
-      }
-      return out.iterator();
-    }
+    return data.withBlocks(blocks, rows, weightSum, bytes);
   }
 }

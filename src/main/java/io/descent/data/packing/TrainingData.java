@@ -56,6 +56,16 @@ public final class TrainingData {
     return blocks;
   }
 
+  /**
+   * The same data (labels, input, hashing, columns, profile) over other blocks of its rows in
+   * the same partitions: a split's part, or the rows re-packed.
+   */
+  TrainingData withBlocks(JavaRDD<Block> other, long rows, double weightSum, long bytes) {
+    return new TrainingData(other, numPartitions, rows, numFeatures, weightSum, labels, bytes,
+        fingerprint, skipped).withHashing(hashing).withFeatureCountOrigin(featureCountOrigin)
+        .withColumns(columns).withProfile(profile());
+  }
+
   public int numPartitions() {
     return numPartitions;
   }
